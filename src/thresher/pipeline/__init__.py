@@ -1,0 +1,1 @@
+"""Corpus steps: small classes over documents, the same in the local process pool and on Ray."""
