@@ -3,3 +3,7 @@
 
 class InputError(ValueError):
     """The input cannot be cleaned (empty, binary, undecodable). The message is one line, shown as is by the CLI."""
+
+
+class BudgetExceeded(RuntimeError):
+    """A page ran past its time or size budget; the caller keeps a short result or rejects the record with this reason."""

@@ -1,0 +1,33 @@
+"""The one-page API: decode, detect the format, and run the page through its mode."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from thresher.decode import decode, sniff_format
+from thresher.model import Document
+
+Format = Literal["auto", "html", "text"]
+
+
+def clean(page: str | bytes, url: str | None = None, format: Format = "auto") -> Document:
+    """Clean one page (HTML or plain text, as `str` or raw bytes) into a `Document` with its full account."""
+    text = decode(page)
+    mode = sniff_format(text) if format == "auto" else format
+    if mode == "html":
+        from thresher.modes.html import clean_html
+
+        return clean_html(text, url=url)
+    from thresher.modes.text import clean_text_page
+
+    return clean_text_page(text, url=url)
+
+
+def clean_text(text: str | bytes) -> str:
+    """The clean body of a plain-text page (e.g. a WET record), paragraphs separated by one blank line."""
+    return clean(text, format="text").text
+
+
+def extract_text(html: str | bytes, url: str | None = None) -> str:
+    """The clean main text of an HTML page."""
+    return clean(html, url=url, format="html").text
