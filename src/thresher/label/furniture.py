@@ -1,0 +1,217 @@
+"""Context-free recognition of page furniture from a block's own words.
+
+Both modes use this: a text line or an HTML block whose words are nothing but share-service names, page controls,
+a widget's heading, a counter, a footer link row, a copyright line or a cookie banner is furniture wherever it stands.
+Everything here is vocabulary of the web at large, in a few major languages, grouped by kind; nothing names a site.
+Position-dependent judgements (a menu is a *run* of short lines, a title sits above the body) live in the mode's
+labeller, not here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from thresher.model import Label
+
+# A furniture phrase is short: past this many words a block is prose that merely mentions a phrase.
+MAX_WORDS_SHORT_FURNITURE = 8
+# Legal and cookie notices run longer than buttons, but still far shorter than article paragraphs.
+MAX_WORDS_NOTICE = 60
+# A link row ("About | Contact | Jobs") needs this many separated items to read as a row, not a phrase.
+MIN_FOOTER_ROW_ITEMS = 3
+# Share of a link row's items that must be footer vocabulary.
+MIN_FOOTER_VOCAB_SHARE = 0.5
+
+# Words split at camel-case joins too: extractors glue adjacent buttons ("AAAPrint", "MorePhoto").
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Services a share bar names, and the verbs around them.
+SHARE_SERVICES = {
+    "facebook", "twitter", "x", "linkedin", "reddit", "pinterest", "tumblr", "whatsapp", "telegram", "line",
+    "wechat", "weibo", "qq", "qzone", "vk", "xing", "mix", "flipboard", "pocket", "messenger", "sms", "email", "mail",
+    "digg", "delicious", "stumbleupon", "evernote", "douban", "renren", "kakao", "kakaotalk", "threads", "bluesky",
+    "mastodon", "instapaper", "hatena", "google", "gmail", "yahoo", "skype", "viber", "snapchat", "instagram",
+    "youtube", "rss", "feed", "naver", "band", "ok", "odnoklassniki",
+}
+SHARE_WORDS = {
+    "share", "shares", "sharing", "tweet", "pin", "it", "on", "via", "this", "article", "story", "post", "page",
+    "copy", "link", "copied", "send", "to", "a", "friend", "follow", "us", "with", "the", "teilen", "twittern",
+    "partager", "compartir", "condividi", "udostępnij", "delen", "分享", "转发", "微信", "微博", "朋友圈",
+}
+# Page controls: font size, print, e-mail this page, back to top, listen, save.
+CONTROL_STRONG = {
+    "print", "printer", "font", "fontsize", "textsize", "aaa", "aa", "zoom", "enlarge", "listen", "bookmark",
+    "drucken", "schriftgröße", "imprimer", "imprimir", "stampa", "drukuj", "打印", "字号", "收藏", "save", "top",
+}
+CONTROL_WORDS = CONTROL_STRONG | {
+    "text", "size", "a", "small", "medium", "large", "larger", "smaller", "reset", "this", "page", "article", "to",
+    "back", "email", "e", "mail", "friendly", "version", "view", "decrease", "increase", "nach", "oben", "zurück",
+    "zum", "seitenanfang", "返回", "顶部", "大", "中", "小", "for", "later", "read",
+}
+_FONT_SIZE_LETTERS = re.compile(r"^(?:[Aa][+-]?\s*){2,}$")
+
+_WIDGET_HEADING = re.compile(
+    r"^(?:"
+    r"related(?:\s+(?:news|articles?|stories|posts|content|links|coverage|topics|videos?|reading))?"
+    r"|(?:most\s+(?:popular|read|viewed|shared|commented|emailed|watched))(?:\s+.*)?"
+    r"|(?:top|latest|breaking|trending|popular|recent|featured|more|other)\s+"
+    r"(?:news|stories|articles|posts|headlines|videos?|photos?|galleries|reads?|topics)(?:\s+.*)?"
+    r"|trending(?:\s+now)?|recommended(?:\s+for\s+you)?|editor'?s'?\s+picks?|(?:you|we)\s+(?:may|might)\s+"
+    r"also\s+(?:like|enjoy)|you\s+might\s+be\s+interested\s+in|don'?t\s+miss|in\s+case\s+you\s+missed\s+it"
+    r"|read\s+more|see\s+(?:also|more)|more\s+(?:from|on|in|like\s+this)\b.*|also\s+read|further\s+reading"
+    r"|what'?s\s+hot|hot\s+topics|popular\s+now|latest|tags?|topics|categories|archives?|about\s+the\s+author"
+    r"|mehr\s+zum\s+thema|weitere\s+(?:artikel|nachrichten|themen|beiträge)|das\s+könnte\s+sie\s+auch\s+"
+    r"interessieren|meistgelesen|lesen\s+sie\s+auch|auch\s+interessant|ähnliche\s+(?:artikel|beiträge)"
+    r"|à\s+lire\s+aussi|lire\s+aussi|sur\s+le\s+même\s+sujet|te\s+puede\s+interesar|noticias\s+relacionadas"
+    r"|相关(?:新闻|阅读|文章|报道)|热门(?:新闻|文章|推荐)?|推荐阅读|更多"
+    r")[\s:.!»›>]*$",
+    re.IGNORECASE,
+)
+# "More" glued to a widget's name by a flattening extractor: "MorePhoto", "MoreTop news".
+_MORE_GLUED = re.compile(r"^More(?=[A-Z])[A-Za-z][\w ]{0,30}$")
+
+_COUNTER = re.compile(
+    r"^[\s(\[]*[+-]?\d[\d.,]*\s*[kKmM]?[\s)\]]*"
+    r"(?:(?:comments?|views?|likes?|shares?|reads?|replies|reply|votes?|points?|reactions?|kommentare?|"
+    r"aufrufe|评论|阅读|浏览|点赞|次)\s*)?$",
+    re.IGNORECASE,
+)
+
+_PROMOTION = re.compile(
+    r"(?:\b(?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?app\b|\bapps?\s+download\b|"
+    r"\b(?:sign\s+up|subscribe)\b.*\b(?:newsletter|updates|alerts|digest|today)\b|^subscribe\b|"
+    r"\bnewsletter\b.*\b(?:sign\s+up|subscribe|abonnieren|anmelden)\b|^(?:join|follow)\s+us\b|"
+    r"\bfollow\s+us\s+on\b|\bjetzt\s+abonnieren\b|\bnewsletter\s+abonnieren\b|下载客户端|客户端下载|扫码关注|关注我们)",
+    re.IGNORECASE,
+)
+# A brand glued before "App Download" belongs to the promotion ("<BRAND> App Download").
+PROMOTION_TAIL = re.compile(r"\s*(?:\b[A-Z][A-Za-z]{1,15}\s+)?\bApps?\s+Download\b.*$")
+
+_ADVERTISEMENT = re.compile(
+    r"^(?:advertisement|advertising|advertisements|sponsored(?:\s+(?:content|links?|stories|by\b.*))?|"
+    r"promoted(?:\s+(?:content|stories))?|paid\s+(?:content|post)|ad|ads|anzeige|werbung|publicité|publicidad|"
+    r"pubblicità|reklama|广告|推广)[\s:.]*$",
+    re.IGNORECASE,
+)
+
+_LEGAL = re.compile(
+    r"(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d|\ball\s+rights\s+reserved\b|\bwithout\s+(?:the\s+)?(?:prior\s+)?"
+    r"(?:express\s+)?(?:written\s+)?permission\b|\breproduction\b.*\b(?:prohibited|forbidden|not\s+permitted)\b|"
+    r"\bmay\s+not\s+be\s+(?:reproduced|republished|redistributed|published,\s+broadcast)|\balle\s+rechte\s+"
+    r"vorbehalten\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|版权所有|版權所有|"
+    r"未经授权|不得转载|\bterms\s+(?:of\s+(?:use|service)|and\s+conditions)\b.*\bprivacy\b)",
+    re.IGNORECASE,
+)
+
+_COOKIE = re.compile(
+    r"(?:\bcookies?\b.*\b(?:use|uses|using|accept|consent|policy|settings|preferences|agree|experience|store)\b|"
+    r"\b(?:use|uses|using|accept|consent|agree)\b.*\bcookies?\b|\bby\s+continuing\s+to\s+(?:use|browse)\b|"
+    r"\bdiese\s+website\s+verwendet\b|\bverwendet\s+cookies\b|\butilise\s+des\s+cookies\b)",
+    re.IGNORECASE,
+)
+
+_LOGIN = re.compile(
+    r"^(?:(?:sign|log)\s*(?:in|on|out|up)|register|create\s+(?:an\s+)?account|forgot(?:ten)?\s+(?:your\s+)?"
+    r"password\??|my\s+account|anmelden|einloggen|registrieren|abmelden|connexion|登录|注册)"
+    r"(?:\s*(?:/|\||or|and|to\s+\w+)\s*.*)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+_COMMENT_FURNITURE = re.compile(
+    r"^(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+(?:a\s+)?comment|"
+    r"write\s+a\s+comment|join\s+the\s+(?:discussion|conversation)|show\s+comments|view\s+comments|reply|"
+    r"comments\s+are\s+closed\.?|be\s+the\s+first\s+to\s+comment|kommentare?(?:\s*\(\d+\))?|kommentieren|"
+    r"antworten|评论|发表评论|网友评论)[\s:.!]*$",
+    re.IGNORECASE,
+)
+
+_NAVIGATION = re.compile(
+    r"^(?:home|menu|main\s+menu|search|skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|"
+    r"(?:previous|next)(?:\s+(?:article|post|story|page|slide|entry))?|older\s+posts|newer\s+posts|"
+    r"page\s+\d+\s+of\s+\d+|«\s*.*|.*\s*»|startseite|suche|zurück|weiter|首页|上一篇.*|下一篇.*|返回首页)$",
+    re.IGNORECASE,
+)
+# Breadcrumbs: at least two short items joined by '>' '›' '»' '/' .
+_BREADCRUMB = re.compile(r"^[^<>›»/|]{1,40}(?:\s*[>›»/]\s*[^<>›»/|]{1,40}){1,6}$")
+
+FOOTER_VOCAB = {
+    "about", "about us", "contact", "contact us", "jobs", "careers", "privacy", "privacy policy", "terms",
+    "terms of use", "terms of service", "terms and conditions", "advertise", "advertise with us", "sitemap",
+    "site map", "help", "faq", "faqs", "imprint", "impressum", "datenschutz", "kontakt", "agb", "back to top",
+    "links", "rss", "accessibility", "cookie policy", "cookies", "feedback", "subscribe", "newsletter", "press",
+    "legal", "disclaimer", "copyright", "mediadaten", "karriere", "über uns", "nutzungsbedingungen",
+    "关于我们", "联系我们", "广告服务", "网站地图", "隐私政策", "法律声明", "招聘", "mentions légales", "aviso legal",
+    "back to top links", "home",
+}
+_ROW_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{3,}")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens, with camel-case joins split apart."""
+    return [t.lower() for t in _TOKEN.findall(_CAMEL_JOIN.sub(" ", text))]
+
+
+def _share_or_control(words: list[str], text: str) -> tuple[Label, str] | None:
+    if not words or len(words) > MAX_WORDS_SHORT_FURNITURE:
+        return None
+    if all(w in SHARE_SERVICES or w in SHARE_WORDS for w in words) and any(
+        w in SHARE_SERVICES or w.startswith(("share", "tweet", "分享", "teilen")) for w in words
+    ):
+        return Label.SHARE_CONTROL, "only share-service names and share verbs"
+    if _FONT_SIZE_LETTERS.match(text.strip()):
+        return Label.PAGE_CONTROL, "font-size buttons (A A A)"
+    expanded = [w for w in words]
+    if all(w in CONTROL_WORDS or set(w) == {"a"} for w in expanded) and any(
+        w in CONTROL_STRONG or (len(w) >= 2 and set(w) == {"a"}) for w in expanded
+    ):
+        return Label.PAGE_CONTROL, "only page-control words (print, font size, back to top)"
+    return None
+
+
+def _footer_row(text: str) -> tuple[Label, str] | None:
+    items = [i.strip().lower() for i in _ROW_SEPARATOR.split(text) if i.strip()]
+    if len(items) < MIN_FOOTER_ROW_ITEMS:
+        return None
+    vocab = sum(1 for i in items if i in FOOTER_VOCAB)
+    if vocab / len(items) >= MIN_FOOTER_VOCAB_SHARE:
+        return Label.FOOTER, f"a row of {len(items)} site links, {vocab} of them about/contact/privacy-type"
+    return None
+
+
+def classify_furniture(text: str) -> tuple[Label, str] | None:
+    """Return (label, reason) if the text, standing alone, is page furniture; None if it could be content."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    words = tokens(stripped)
+    n_words = len(words)
+    if _COUNTER.match(stripped):
+        return Label.COUNTER, "a bare number or count"
+    if n_words <= MAX_WORDS_SHORT_FURNITURE:
+        found = _share_or_control(words, stripped)
+        if found:
+            return found
+        if _WIDGET_HEADING.match(stripped) or _MORE_GLUED.match(stripped):
+            return Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"
+        if _ADVERTISEMENT.match(stripped):
+            return Label.ADVERTISEMENT, "an advertisement marker"
+        if _COMMENT_FURNITURE.match(stripped):
+            return Label.COMMENTS, "comment-section furniture"
+        if _LOGIN.match(stripped):
+            return Label.LOGIN, "sign-in / register control"
+        if _NAVIGATION.match(stripped):
+            return Label.NAVIGATION, "a navigation control (home, menu, next/previous, search)"
+    if n_words <= MAX_WORDS_NOTICE:
+        row = _footer_row(stripped)
+        if row:
+            return row
+        if _LEGAL.search(stripped):
+            return Label.LEGAL_NOTICE, "copyright or reproduction notice"
+        if _COOKIE.search(stripped):
+            return Label.COOKIE_NOTICE, "cookie or consent notice"
+        if n_words <= MAX_WORDS_SHORT_FURNITURE * 2 and _PROMOTION.search(stripped):
+            return Label.PROMOTION, "app download, newsletter or follow-us call"
+    if n_words <= MAX_WORDS_SHORT_FURNITURE and _BREADCRUMB.match(stripped) and not re.search(r"\d/\d", stripped):
+        return Label.NAVIGATION, "a breadcrumb trail"
+    return None
