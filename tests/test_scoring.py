@@ -1,0 +1,235 @@
+"""The benchmark metrics: each rule of the two READMEs on small hand-made cases, and the published AEB table."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))  # `bench` is a top-level folder of the repository, not part of the package
+
+from bench.scoring import (  # noqa: E402
+    PageCounts,
+    SnippetCounts,
+    aeb_metrics,
+    load_aeb,
+    load_reference_outputs,
+    normalise_whitespace,
+    page_counts,
+    score_aeb,
+    shingles,
+    snippet_counts,
+    tokenize,
+)
+
+BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark data ../shared/bench is absent")
+
+
+# ------------------------------------------------------------------------------------------------- tokens, shingles
+
+
+def test_tokens_are_word_runs_and_keep_case():
+    assert tokenize("Hello, World! it's 2019-11-19") == ["Hello", "World", "it", "s", "2019", "11", "19"]
+    assert tokenize("") == [] and tokenize(None) == []
+    assert tokenize("naïve café") == ["naïve", "café"]  # \w is Unicode-aware
+
+
+def test_four_gram_shingles():
+    got = shingles(["a", "b", "c", "d", "e"])
+    assert got == {("a", "b", "c", "d"): 1, ("b", "c", "d", "e"): 1}
+
+
+def test_short_text_is_one_shorter_shingle_and_empty_has_none():
+    assert shingles(["a", "b"]) == {("a", "b"): 1}
+    assert shingles(["a", "b", "c", "d"]) == {("a", "b", "c", "d"): 1}
+    assert shingles([]) == {}
+
+
+def test_repeated_shingles_count_as_a_multiset():
+    # "x x x x x x" -> three copies of the same 4-gram
+    assert shingles(["x"] * 6) == {("x",) * 4: 3}
+
+
+# ------------------------------------------------------------------------------------------------------- per page
+
+
+def test_duplicated_prediction_counts_extra_copies_as_false_positives():
+    gold = "one two three four"
+    counts = page_counts(gold, gold + " " + gold)
+    # prediction shingles: 5 distinct-position 4-grams, of which the gold one appears twice -> tp 1, fp 4, fn 0
+    assert counts.tp == pytest.approx(1 / 5)
+    assert counts.fp == pytest.approx(4 / 5)
+    assert counts.fn == 0
+    assert counts.precision == pytest.approx(0.2) and counts.recall == 1.0
+
+
+def test_missing_duplicate_in_prediction_is_a_false_negative():
+    counts = page_counts("x x x x x", "x x x x")  # gold has the 4-gram twice, prediction once
+    assert (counts.tp, counts.fp, counts.fn) == (pytest.approx(0.5), 0, pytest.approx(0.5))
+
+
+def test_counts_are_normalised_to_sum_to_one():
+    counts = page_counts("a b c d e f g h", "a b c d e x y")
+    assert counts.tp + counts.fp + counts.fn == pytest.approx(1.0)
+    # gold has 5 shingles, the prediction 4; abcd and bcde are shared -> tp 2, fp 2, fn 3
+    assert (counts.tp, counts.fp, counts.fn) == (pytest.approx(2 / 7), pytest.approx(2 / 7), pytest.approx(3 / 7))
+
+
+def test_perfect_page_scores_one_and_is_exact():
+    counts = page_counts("The cat sat.", "the? no: The cat sat")
+    assert not counts.exact  # extra tokens
+    same = page_counts("The cat sat.", "The  cat, sat!")
+    assert same.exact and same.precision == 1.0 and same.recall == 1.0
+
+
+def test_case_matters():
+    counts = page_counts("The cat sat on the mat", "the cat sat on the mat")
+    assert not counts.exact and counts.precision < 1.0
+
+
+def test_empty_prediction_has_no_precision_and_zero_recall():
+    counts = page_counts("some gold text here", "")
+    assert counts.precision is None
+    assert counts.recall == 0.0
+    assert page_counts("some gold text here", None).precision is None
+
+
+def test_both_empty_pages_are_left_out_of_both_means_but_count_as_exact():
+    counts = page_counts("", "")
+    assert counts.precision is None and counts.recall is None and counts.exact
+
+
+def test_one_shingle_page_is_all_or_nothing():
+    assert page_counts("hi there", "hi there").precision == 1.0
+    wrong = page_counts("hi there", "hi")
+    assert wrong.tp == 0 and wrong.precision == 0.0 and wrong.recall == 0.0
+
+
+# ---------------------------------------------------------------------------------------------------- aggregation
+
+
+def test_precision_mean_skips_empty_predictions_and_f1_is_of_the_means():
+    pages = [PageCounts(1.0, 0.0, 0.0, True), PageCounts(0.5, 0.5, 0.0, False), PageCounts(0.0, 0.0, 1.0, False)]
+    m = aeb_metrics(pages)
+    assert m.precision == pytest.approx((1.0 + 0.5) / 2)  # the empty prediction is not averaged in
+    assert m.recall == pytest.approx((1.0 + 1.0 + 0.0) / 3)
+    assert m.f1 == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
+    assert m.accuracy == pytest.approx(1 / 3)
+    per_page_f1_mean = (1.0 + 2 * 0.5 / 1.5 + 0.0) / 3
+    assert m.f1 != pytest.approx(per_page_f1_mean)
+
+
+def test_all_empty_predictions_score_zero_not_error():
+    score = score_aeb(["a b c d", "e f g h"], [None, ""], n_bootstrap=10)
+    assert score.precision == 0.0 and score.recall == 0.0 and score.f1 == 0.0
+    assert score.empty_predictions == 2
+
+
+def test_bootstrap_is_deterministic_for_a_seed_and_varies_with_it():
+    golds = ["a b c d e f", "g h i j k", "l m n o p q r", "s t u v"]
+    preds = ["a b c d e f", "g h x j k", "", "s t u v w"]
+    first = score_aeb(golds, preds, n_bootstrap=200, seed=7)
+    again = score_aeb(golds, preds, n_bootstrap=200, seed=7)
+    other = score_aeb(golds, preds, n_bootstrap=200, seed=8)
+    assert first == again
+    assert first.f1_std > 0
+    assert (first.f1_std, first.recall_std) != (other.f1_std, other.recall_std)
+    assert (first.f1, first.precision) == (other.f1, other.precision)  # the point estimate does not resample
+
+
+def test_mismatched_lengths_are_refused():
+    with pytest.raises(ValueError):
+        score_aeb(["a"], [])
+
+
+@given(st.text(max_size=200), st.text(max_size=200))
+def test_page_counts_are_bounded_for_any_text(gold, prediction):
+    counts = page_counts(gold, prediction)
+    total = counts.tp + counts.fp + counts.fn
+    assert total == pytest.approx(1.0) or total == 0
+    for value in (counts.precision, counts.recall):
+        assert value is None or 0.0 <= value <= 1.0
+
+
+@given(st.text(max_size=200))
+def test_a_text_against_itself_is_perfect(text):
+    counts = page_counts(text, text)
+    assert counts.exact and counts.fp == 0 and counts.fn == 0
+
+
+# -------------------------------------------------------------------------------------------------- snippet metric
+
+
+def test_whitespace_is_normalised_on_both_sides():
+    assert normalise_whitespace("  a \n\t b  ") == "a b"
+    counts = snippet_counts("The quick\nbrown   fox jumps.", ["quick brown fox"], ["brown\n fox jumps"])
+    assert (counts.tp, counts.fn, counts.fp, counts.tn) == (1, 0, 1, 0)
+
+
+def test_snippet_match_is_case_sensitive_substring():
+    counts = snippet_counts("Breaking: The Mayor resigned today", ["the mayor", "Mayor resig"], ["Breaking:"])
+    assert (counts.tp, counts.fn, counts.fp, counts.tn) == (1, 1, 1, 0)
+
+
+def test_none_output_finds_nothing():
+    counts = snippet_counts(None, ["a", "b"], ["c"])
+    assert (counts.tp, counts.fn, counts.fp, counts.tn) == (0, 2, 0, 1)
+    # an empty string is still "nothing found" for non-empty snippets
+    assert snippet_counts("", ["a"], ["c"]) == SnippetCounts(tp=0, fn=1, fp=0, tn=1)
+
+
+def test_micro_counts_and_formulas():
+    total = snippet_counts("alpha beta", ["alpha"], ["beta"]) + snippet_counts("gamma", ["gamma", "delta"], ["eps"])
+    assert (total.tp, total.fn, total.fp, total.tn) == (2, 1, 1, 1)
+    assert total.precision == pytest.approx(2 / 3)
+    assert total.recall == pytest.approx(2 / 3)
+    assert total.accuracy == pytest.approx(3 / 5)
+    assert total.f1 == pytest.approx(2 * 2 / (2 * 2 + 1 + 1))
+
+
+def test_empty_counts_do_not_divide_by_zero():
+    empty = SnippetCounts()
+    assert (empty.precision, empty.recall, empty.accuracy, empty.f1) == (0.0, 0.0, 0.0, 0.0)
+
+
+# ------------------------------------------------------------------------------------------ published AEB numbers
+
+# (F1, precision, recall, accuracy) from the AEB README, for the systems whose outputs ship with the data.
+PUBLISHED_AEB = {
+    "trafilatura": (0.958, 0.938, 0.978, 0.293),
+    "readability": (0.922, 0.913, 0.931, 0.315),
+    "go_trafilatura": (0.960, 0.940, 0.980, 0.287),
+    "justext": (0.804, 0.858, 0.756, 0.088),
+    "html-text": (0.665, 0.500, 0.994, 0.000),
+    "boilerpipe": (0.860, 0.850, 0.870, 0.006),
+    "goose3": (0.896, 0.940, 0.856, 0.232),
+    "AutoExtract": (0.970, 0.984, 0.956, 0.470),
+}
+
+
+@needs_bench
+def test_reference_outputs_reproduce_the_published_aeb_table():
+    pages = load_aeb(BENCH)
+    assert len(pages) == 181
+    golds = [p.gold for p in pages]
+    references = load_reference_outputs(BENCH)
+    for system, expected in PUBLISHED_AEB.items():
+        predictions = [references[system].get(p.id, "") for p in pages]
+        score = score_aeb(golds, predictions, n_bootstrap=0)
+        got = tuple(round(v, 3) for v in (score.f1, score.precision, score.recall, score.accuracy))
+        assert got == expected, system
+
+
+@needs_bench
+def test_published_spread_is_reproduced_in_magnitude():
+    pages = load_aeb(BENCH)
+    trafilatura = load_reference_outputs(BENCH)["trafilatura"]
+    predictions = [trafilatura.get(p.id, "") for p in pages]
+    score = score_aeb([p.gold for p in pages], predictions)
+    # the published ± is 0.006; a different random stream gives a slightly different estimate of the same spread
+    assert 0.004 <= score.f1_std <= 0.008
