@@ -1,0 +1,65 @@
+"""Writing-system evidence: which script a text is mostly written in, and how to count its words.
+
+Word counts must work for languages written without spaces (Chinese, Japanese, Thai): there a run of characters is
+not one word, so such characters are counted at a documented rate instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Average characters per word in Chinese/Japanese text (dictionary segmenters give ~1.5-1.7 for news text).
+CJK_CHARS_PER_WORD = 1.6
+# Thai words average about 4-5 characters.
+THAI_CHARS_PER_WORD = 4.5
+
+_RANGES: tuple[tuple[int, int, str], ...] = (
+    (0x0041, 0x024F, "Latin"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x3040, 0x30FF, "Kana"),
+    (0x3400, 0x4DBF, "Han"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xF900, 0xFAFF, "Han"),
+)
+
+_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
+_SPACED_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+|\d+", re.UNICODE)
+
+
+def char_script(ch: str) -> str | None:
+    if not ch.isalpha():
+        return None
+    code = ord(ch)
+    for lo, hi, name in _RANGES:
+        if lo <= code <= hi:
+            return name
+    return "Other"
+
+
+def dominant_script(text: str, sample: int = 4000) -> str | None:
+    """The script of most letters in the text (Kana and Han count together as 'CJK' for Japanese)."""
+    counts: Counter[str] = Counter()
+    for ch in text[:sample]:
+        name = char_script(ch)
+        if name:
+            counts["Han" if name == "Kana" else name] += 1
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def count_words(text: str) -> float:
+    """Words in spaced scripts, plus CJK and Thai characters at their average characters per word."""
+    spaced = len(_SPACED_WORD.findall(text))
+    cjk = len(_SPACELESS.findall(text))
+    thai = len(_THAI.findall(text))
+    return spaced + cjk / CJK_CHARS_PER_WORD + thai / THAI_CHARS_PER_WORD

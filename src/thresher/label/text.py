@@ -1,0 +1,280 @@
+"""Text mode labelling: find the article among the lines, then say what every other line is.
+
+The outline:
+1. Score each line for how much it reads like prose (terminal punctuation, length) and against furniture.
+2. The main content is the contiguous run of lines with the greatest total score (a maximum-sum segment): prose
+   lines pull it wide, menus and widget lists push it back, a subheading between paragraphs costs little.
+3. Above the content: the headline, the section label right above it, datelines and bylines; the rest is furniture.
+4. Below it: widget headings, menus (runs of short lines), footers, legal notices and injected spam.
+5. Inside it: furniture that slipped in (share bars, counters) is still removed.
+Every removed line gets a `Label` and a reason naming the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from thresher.label.furniture import classify_furniture
+from thresher.label.script import count_words, dominant_script
+from thresher.label.spam import SpamOptions, foreign_reason, injected_list_reason
+from thresher.langid import detect_language
+from thresher.metadata.text import find_date, parse_byline, parse_dateline
+from thresher.model import Block, Document, Label, Role
+
+
+@dataclass(frozen=True)
+class TextLabelOptions:
+    # A line ending in terminal punctuation with at least this many words reads as a sentence of prose.
+    min_sentence_words: int = 6
+    # Without terminal punctuation, a line this long still reads as prose (a paragraph cut by the extractor).
+    long_line_words: int = 15
+    # Weight of a long unpunctuated line relative to a punctuated one, per word.
+    unpunctuated_weight: float = 0.5
+    # Cost of a short non-prose line inside the content: a subheading between paragraphs is cheap to cross,
+    # a 40-line menu is not.
+    short_line_cost: float = 6.0
+    # Cost of a line recognised as furniture: more than a plain short line, so a share bar ends the content.
+    furniture_cost: float = 12.0
+    # A headline has at least this many words and at most this many.
+    title_min_words: int = 3
+    title_max_words: int = 30
+    # The section label right above a headline is a word or three.
+    section_max_words: int = 3
+    # How many lines above the content the headline, dateline and byline are looked for.
+    header_window: int = 12
+    # Lines at the top of the content that may still be a dateline or byline.
+    lead_metadata_lines: int = 3
+    # A menu is a run of at least this many short lines, each at most this many words.
+    menu_min_lines: int = 3
+    menu_max_words: int = 5
+    spam: SpamOptions = field(default_factory=SpamOptions)
+
+
+_TERMINAL = re.compile(r"[.!?…。！？:;]['\"”’)\]»]*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’)\]»]*$")
+
+
+@dataclass
+class _Line:
+    block: Block
+    words: float
+    terminal: bool
+    furniture: tuple[Label, str] | None
+    score: float = 0.0
+
+
+def _features(block: Block, options: TextLabelOptions) -> _Line:
+    words = count_words(block.text)
+    line = _Line(block, words, bool(_TERMINAL.search(block.text)), classify_furniture(block.text))
+    if line.furniture is not None:
+        line.score = -options.furniture_cost
+    elif line.terminal and words >= options.min_sentence_words:
+        line.score = words
+    elif words >= options.long_line_words:
+        line.score = words * options.unpunctuated_weight
+    else:
+        line.score = -options.short_line_cost
+    return line
+
+
+def _best_segment(scores: list[float]) -> tuple[int, int] | None:
+    """Indices [start, end] of the contiguous run with the largest positive sum (Kadane), or None."""
+    best_sum, best = 0.0, None
+    run_sum, run_start = 0.0, 0
+    for i, s in enumerate(scores):
+        if run_sum <= 0:
+            run_sum, run_start = s, i
+        else:
+            run_sum += s
+        if run_sum > best_sum:
+            best_sum, best = run_sum, (run_start, i)
+    return best
+
+
+def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) -> None:
+    """Give every block of a text-mode document its role, label and reason; fill title/date/byline metadata."""
+    lines = [_features(b, options) for b in doc.blocks]
+    if not lines:
+        doc.flag("no_main_content")
+        return
+    segment = _best_segment([ln.score for ln in lines])
+    if segment is None:
+        doc.flag("no_main_content")
+        start = end = len(lines)
+    else:
+        start, end = segment
+    body_sample = " ".join(ln.block.text for ln in lines[start: end + 1]) or " ".join(b.text for b in doc.blocks)
+    page_script = dominant_script(body_sample)
+    page_language, page_language_score = detect_language(body_sample)
+    doc.language, doc.language_score = page_language, page_language_score
+
+    first_body = _label_header(doc, lines, start, options)
+    _label_body(doc, lines, first_body, end, page_script, page_language, options)
+    _label_zone(doc, lines[:start], "above the main content", page_script, page_language, options)
+    _label_zone(doc, lines[end + 1:], "below the main content", page_script, page_language, options)
+    for ln in lines:
+        if ln.block.role is Role.REMOVED and ln.block.language is None:
+            ln.block.language = detect_language(ln.block.text)[0]
+
+
+def _metadata_line(doc: Document, block: Block) -> bool:
+    """Turn a dateline or byline into metadata; True if it was one."""
+    dateline = parse_dateline(block.text)
+    if dateline is not None:
+        doc.published = doc.published or dateline.published
+        doc.source = doc.source or dateline.source
+        doc.editor = doc.editor or dateline.editor
+        doc.author = doc.author or dateline.author
+        block.role, block.label, block.reason = Role.METADATA, Label.DATELINE, dateline.reason()
+        return True
+    author = parse_byline(block.text)
+    if author is not None:
+        doc.author = doc.author or author
+        block.role, block.label, block.reason = Role.METADATA, Label.BYLINE, f"byline: author {author}"
+        return True
+    return False
+
+
+def _looks_like_title(ln: _Line, options: TextLabelOptions) -> bool:
+    return (
+        ln.furniture is None
+        and options.title_min_words <= ln.words <= options.title_max_words
+        and not _SENTENCE_END.search(ln.block.text.rstrip("?!"))
+        and find_date(ln.block.text) is None
+    )
+
+
+def _looks_like_section(ln: _Line, options: TextLabelOptions) -> bool:
+    text = ln.block.text
+    return (
+        ln.furniture is None
+        and 0 < ln.words <= options.section_max_words
+        and not _TERMINAL.search(text)
+        and text[:1].isupper()
+        and find_date(text) is None
+    )
+
+
+def _label_header(doc: Document, lines: list[_Line], start: int, options: TextLabelOptions) -> int:
+    """Label the lines above the content; return the content's first line (leading metadata moves it down)."""
+    # Datelines and bylines at the very top of the content are metadata, not body.
+    lead = start
+    while lead < len(lines) and lead < start + options.lead_metadata_lines and _metadata_line(doc, lines[lead].block):
+        lead += 1
+    window_start = max(0, start - options.header_window)
+    title_at = None
+    for i in range(start - 1, window_start - 1, -1):
+        ln = lines[i]
+        # A dateline may carry a promotion ("... App Download") that alone would read as furniture.
+        if (ln.furniture is None or find_date(ln.block.text)) and _metadata_line(doc, ln.block):
+            continue
+        if title_at is None and _looks_like_title(ln, options):
+            title_at = i
+    if title_at is not None:
+        block = lines[title_at].block
+        block.role, block.label, block.reason = Role.TITLE, None, "the headline: the last title-like line above the body"
+        doc.title = block.text
+        above = title_at - 1
+        if above >= 0 and lines[above].block.role is Role.BODY and _looks_like_section(lines[above], options):
+            sec = lines[above].block
+            sec.role, sec.label, sec.reason = Role.METADATA, Label.SECTION, "section label right above the headline"
+            doc.section = sec.text
+    return lead
+
+
+def _remove_outside(ln: _Line, where: str) -> None:
+    if ln.furniture is not None:
+        label, reason = ln.furniture
+        ln.block.remove(label, f"{reason}, {where}")
+    else:
+        ln.block.remove(Label.BOILERPLATE, f"{where}, not part of the article")
+
+
+def _label_body(
+    doc: Document,
+    lines: list[_Line],
+    start: int,
+    end: int,
+    page_script: str | None,
+    page_language: str | None,
+    options: TextLabelOptions,
+) -> None:
+    for ln in lines[start: end + 1]:
+        if ln.block.role is not Role.BODY:
+            continue
+        spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
+        if spam:
+            ln.block.remove(Label.SPAM, spam)
+            doc.flag("spam_injection")
+        elif ln.furniture is not None:
+            label, reason = ln.furniture
+            ln.block.remove(label, f"{reason}, inside the main content")
+
+
+def _label_zone(
+    doc: Document,
+    zone: list[_Line],
+    where: str,
+    page_script: str | None,
+    page_language: str | None,
+    options: TextLabelOptions,
+) -> None:
+    """Label the still-unlabelled lines above or below the content: spam, furniture, menus, then the rest."""
+    _label_spam_runs(doc, zone, page_script, page_language, options)
+    for ln in zone:
+        if ln.block.role is not Role.BODY:
+            continue
+        spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
+        if spam:
+            ln.block.remove(Label.SPAM, spam)
+            doc.flag("spam_injection")
+        elif ln.furniture is not None:
+            label, reason = ln.furniture
+            ln.block.remove(label, f"{reason}, {where}")
+    _label_menus(zone, options)
+    for ln in zone:
+        if ln.block.role is Role.BODY:
+            _remove_outside(ln, where)
+
+
+def _is_menu_item(ln: _Line, options: TextLabelOptions) -> bool:
+    return ln.words <= options.menu_max_words and not _SENTENCE_END.search(ln.block.text)
+
+
+def _runs(lines: list[_Line], member) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
+    runs: list[list[_Line]] = []
+    current: list[_Line] = []
+    for ln in lines:
+        if member(ln) and (not current or current[-1].block.group == ln.block.group):
+            current.append(ln)
+        else:
+            if current:
+                runs.append(current)
+            current = [ln] if member(ln) else []
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _label_menus(zone: list[_Line], options: TextLabelOptions) -> None:
+    """A run of short lines in one group, still unlabelled, is a menu."""
+    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and _is_menu_item(ln, options)):
+        if len(run) >= options.menu_min_lines:
+            for ln in run:
+                ln.block.remove(Label.NAVIGATION, f"one of {len(run)} short lines in a row: a menu")
+
+
+def _label_spam_runs(
+    doc: Document, zone: list[_Line], page_script: str | None, page_language: str | None, options: TextLabelOptions
+) -> None:
+    """Many short lines in a row, all foreign to the page, are an injected list laid out one item a line."""
+    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and _is_menu_item(ln, options)):
+        if len(run) < options.spam.min_items:
+            continue
+        joined = " | ".join(ln.block.text for ln in run)
+        foreign = foreign_reason(joined, page_script, page_language, options.spam)
+        if foreign:
+            for ln in run:
+                ln.block.remove(Label.SPAM, f"one of {len(run)} short lines in a row, {foreign}: an injected list")
+            doc.flag("spam_injection")
