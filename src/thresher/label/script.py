@@ -7,7 +7,6 @@ not one word, so such characters are counted at a documented rate instead.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 # Average characters per word in Chinese/Japanese text (dictionary segmenters give ~1.5-1.7 for news text).
 CJK_CHARS_PER_WORD = 1.6
@@ -45,16 +44,24 @@ def char_script(ch: str) -> str | None:
     return "Other"
 
 
+def _script_pattern(name: str) -> re.Pattern[str]:
+    ranges = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi, script in _RANGES if script == name)
+    return re.compile(f"[{ranges}]")
+
+
+# Kana counts with Han: Japanese mixes both, and a page in Japanese must not look foreign to its own kanji.
+_SCRIPT_PATTERNS = {name: _script_pattern(name) for name in dict.fromkeys(s for _, _, s in _RANGES) if name != "Kana"}
+_SCRIPT_PATTERNS["Han"] = re.compile(_SCRIPT_PATTERNS["Han"].pattern[:-1] + "\\u3040-\\u30ff]")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
 def dominant_script(text: str, sample: int = 4000) -> str | None:
-    """The script of most letters in the text (Kana and Han count together as 'CJK' for Japanese)."""
-    counts: Counter[str] = Counter()
-    for ch in text[:sample]:
-        name = char_script(ch)
-        if name:
-            counts["Han" if name == "Kana" else name] += 1
-    if not counts:
-        return None
-    return counts.most_common(1)[0][0]
+    """The script of most letters in the text (Kana and Han count together, as Japanese mixes them)."""
+    head = text[:sample]
+    counts = {name: len(p.findall(head)) for name, p in _SCRIPT_PATTERNS.items() if name != "Latin"}
+    counts["Latin"] = len(_LATIN_LETTER.findall(head))
+    name, count = max(counts.items(), key=lambda kv: kv[1])
+    return name if count else None
 
 
 def count_words(text: str) -> float:
