@@ -1,0 +1,309 @@
+"""Label HTML blocks: find the main content container, then account for every block inside and outside it.
+
+Choosing the main content is a maximum-subtree problem over the container tree. Each block gets a weight: prose
+(long enough, few links) counts for its non-link characters; link lists, form controls and text inside furniture
+containers (nav, sidebar, related, comments... by tag, ARIA role or id/class words) count against; other short
+blocks cost a little. The blocks under any container are one contiguous run, so with prefix sums every container's
+total is O(1) and the best one is the container whose blocks add up to the most prose net of furniture. A JSON-LD
+`articleBody`, when the page has one, corroborates: blocks found in it weigh double and are never counted as
+furniture.
+
+Inside the chosen container, blocks are kept as body unless they sit in a furniture container nested within it, are
+form controls, are link lists, are furniture by their own words (`label.furniture`), or are the headline (TITLE) or a
+byline/dateline (METADATA). Every block outside is removed with the furniture kind of its nearest named container,
+else as boilerplate, and its reason cites the DOM evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from thresher.label.dom_vocab import WEAK_WORDS, name_evidence
+from thresher.model import Block, Label, Role
+from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path
+
+try:  # the shared phrase classifier; labelling still works from DOM evidence alone without it
+    from thresher.label.furniture import classify_furniture
+except ImportError:  # pragma: no cover - only before the module exists
+    classify_furniture = None  # type: ignore[assignment]
+
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Blocks that can be prose paragraphs (headings, captions and controls never are).
+PROSE_TAGS = frozenset(
+    {"p", "div", "section", "article", "main", "td", "blockquote", "pre", "li", "dd", "span", "font", "center",
+     "body", "table", "tr", "form", "address", "details", "figure", "header", "footer", "aside", "dt", "ul", "ol"}
+)
+TABLE_CELL_TAGS = frozenset({"td", "th"})
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’»)]\s*$")
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者)[\s:]+\S", re.IGNORECASE)
+_DATE_LIKE = re.compile(
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar"
+    r"|märz|mai|juni|juli|oktober|dezember)[a-z]*\.?,?\s+\d{4}|(?:updated|published|posted)\b)",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"\w+")
+
+
+@dataclass(slots=True)
+class DomLabelOptions:
+    """The thresholds of DOM labelling; every one is a judgement about typical web pages, named here."""
+
+    # A block with at least this many characters outside links reads as prose.
+    min_prose_chars: int = 80
+    # A shorter block is still prose when it ends like a sentence and has at least this many characters.
+    min_sentence_chars: int = 30
+    # Prose has few links: past this share of linked characters a block is a teaser or a link list.
+    max_prose_link_density: float = 0.35
+    # What a short non-prose block costs a container (in characters of prose): a little, as menus are many.
+    short_block_cost: float = 8.0
+    # What each linked character of a link-heavy block costs a container, relative to a prose character.
+    link_char_cost: float = 0.6
+    # What each character inside a furniture container costs, relative to a prose character.
+    furniture_char_cost: float = 1.0
+    # A furniture container holding this share of the page's prose or more is not furniture (a misleading name).
+    max_furniture_prose_share: float = 0.6
+    # Inside the main content, a block with more linked text than this is a link list, not body.
+    max_body_link_density: float = 0.6
+    # ... unless it is long prose: a paragraph citing many sources stays body when it has this many characters.
+    min_linked_prose_chars: int = 200
+    # A block found in the JSON-LD articleBody weighs this many times its length.
+    article_body_weight: float = 2.0
+    # An articleBody shorter than this is a teaser and corroborates nothing.
+    min_article_body_chars: int = 200
+    # Blocks shorter than this are not looked up in the articleBody (a word or two matches anywhere).
+    min_article_body_match_chars: int = 25
+    # A byline or dateline has at most this many words.
+    max_metadata_words: int = 12
+    # The headline: a heading whose words overlap the page title this much is the title.
+    min_title_overlap: float = 0.6
+    # Furniture by its own words (share/print/counter...) is only judged on blocks up to this many characters.
+    max_furniture_phrase_chars: int = 400
+
+
+@dataclass(slots=True)
+class MainContent:
+    """Where the main content was found, for reasons and flags."""
+
+    container: int  # index into Segmentation.containers, -1 when nothing qualified
+    path: str
+    score: float
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORDS.findall(text.lower()))
+
+
+def _title_words(title: str | None) -> set[str]:
+    return set(_WORDS.findall(title.lower())) if title else set()
+
+
+def choose_main_content(
+    seg: Segmentation,
+    article_body: str | None = None,
+    options: DomLabelOptions | None = None,
+) -> tuple[MainContent, list[int], list[tuple]]:
+    """Score containers and pick the main one; also return each container's nearest furniture container and evidence."""
+    opts = options or DomLabelOptions()
+    containers = seg.containers
+    blocks = seg.blocks
+    evidence = [name_evidence(c.tag, c.ident, c.hint) for c in containers]
+    # Prose characters before each block, to tell how much of the page's prose a container holds.
+    prose_before = [0] * (len(blocks) + 1)
+    running = 0
+    prose_flags = [is_prose(b, opts) for b in blocks]
+    for i, block in enumerate(blocks):
+        if prose_flags[i] and block.link_density <= opts.max_prose_link_density:
+            running += len(block.text)
+        prose_before[i + 1] = running
+    min_overruled = running * opts.max_furniture_prose_share
+    # Nearest container (self or ancestor) whose names say furniture; content evidence resets it. A container that
+    # holds most of the page's prose is not furniture whatever its name says (page-wide "slider" or "modal" wrappers).
+    # Inside a container named as content ("article-body"), weak furniture words ("card", "box") are layout names.
+    furniture_from = [-1] * len(containers)
+    in_content = [False] * len(containers)
+    for index, c in enumerate(containers):
+        kind, word, content, _ = evidence[index]
+        inherited_content = c.parent >= 0 and in_content[c.parent]
+        in_content[index] = content or inherited_content
+        if content:
+            furniture_from[index] = -1
+        elif kind is not None and not (inherited_content and word in WEAK_WORDS) and (
+            not running or prose_before[c.end_block] - prose_before[c.first_block] < min_overruled
+        ):
+            furniture_from[index] = index
+        elif c.parent >= 0:
+            furniture_from[index] = furniture_from[c.parent]
+
+    body_norm = _norm(article_body) if article_body and len(article_body) >= opts.min_article_body_chars else ""
+    prefix = [0.0] * (len(blocks) + 1)
+    total = 0.0
+    for i, block in enumerate(blocks):
+        text = block.text
+        n = len(text)
+        density = block.link_density
+        owner = seg.owner[i]
+        if body_norm and n >= opts.min_article_body_match_chars and _norm(text) in body_norm:
+            weight = n * opts.article_body_weight
+        elif furniture_from[owner] >= 0 or block.tag in CONTROL_TAGS:
+            weight = -n * opts.furniture_char_cost
+        elif density > opts.max_prose_link_density:
+            weight = -n * density * opts.link_char_cost
+        elif prose_flags[i]:
+            weight = n * (1.0 - density)
+        elif block.tag in TABLE_CELL_TAGS:
+            weight = 0.0  # a data table's short cells are neither prose nor furniture
+        else:
+            weight = -opts.short_block_cost
+        total += weight
+        prefix[i + 1] = total
+
+    best, best_score = -1, 0.0
+    for index, c in enumerate(containers):
+        if c.end_block <= c.first_block:
+            continue
+        score = prefix[c.end_block] - prefix[c.first_block]
+        # ">=": on a tie the later (deeper) container wins, the tighter fit.
+        if score > 0 and score >= best_score:
+            best, best_score = index, score
+    path = block_path(seg, best) if best >= 0 else ""
+    return MainContent(best, path, best_score), furniture_from, evidence
+
+
+def is_prose(block: Block, opts: DomLabelOptions) -> bool:
+    if block.tag not in PROSE_TAGS:
+        return False
+    own = len(block.text) * (1.0 - block.link_density)
+    if own >= opts.min_prose_chars:
+        return True
+    return own >= opts.min_sentence_chars and _SENTENCE_END.search(block.text) is not None
+
+
+def _describe(seg: Segmentation, index: int, word: str) -> str:
+    c = seg.containers[index]
+    short = block_path(seg, index).rsplit(">", 1)[-1]
+    return f"{short} ({word})" if word and not word.startswith("<") else short or c.tag
+
+
+def label_blocks(
+    seg: Segmentation,
+    title: str | None = None,
+    article_body: str | None = None,
+    options: DomLabelOptions | None = None,
+) -> MainContent:
+    """Label every block of `seg` in place; return the main content found (container -1 when none)."""
+    opts = options or DomLabelOptions()
+    main, furniture_from, evidence = choose_main_content(seg, article_body, opts)
+    blocks = seg.blocks
+    if not blocks:
+        return main
+    containers = seg.containers
+    owner = seg.owner
+    star = main.container
+    if star < 0:
+        for block in blocks:
+            block.remove(Label.BOILERPLATE, "no main content: no container holds prose")
+        return main
+    first, end = containers[star].first_block, containers[star].end_block
+    title_words = _title_words(title)
+    title_taken = False
+
+    # The headline: the first h1 (else a heading matching the page title) before the body starts or just inside it.
+    first_prose = next((i for i in range(first, end) if is_prose(blocks[i], opts)), end)
+    for i, block in enumerate(blocks):
+        if i >= first_prose:
+            break
+        if block.tag in HEADING_TAGS and _is_headline(block, title_words, opts):
+            block.role = Role.TITLE
+            block.label = None
+            block.reason = "headline: " + ("matches the page title" if title_words else "first h1")
+            title_taken = True
+            break
+    if not title_taken and title_words:
+        for block in blocks:
+            if block.tag == "h1" and _overlap(block.text, title_words) >= opts.min_title_overlap:
+                block.role = Role.TITLE
+                block.reason = "headline: matches the page title"
+                break
+
+    outside_reason = f"outside main content {main.path}"
+    for i, block in enumerate(blocks):
+        if block.role is Role.TITLE:
+            continue
+        c = owner[i]
+        source = furniture_from[c]
+        if i < first or i >= end:
+            if source >= 0:
+                kind, word = evidence[source][0], evidence[source][1]
+                block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
+            else:
+                block.remove(Label.BOILERPLATE, outside_reason)
+            continue
+        _label_inside(block, seg, c, source if source > star else -1, evidence, star, opts)
+    return main
+
+
+def _overlap(text: str, title_words: set[str]) -> float:
+    words = set(_WORDS.findall(text.lower()))
+    if not words:
+        return 0.0
+    return len(words & title_words) / max(len(words), 1)
+
+
+def _is_headline(block: Block, title_words: set[str], opts: DomLabelOptions) -> bool:
+    if title_words:
+        return _overlap(block.text, title_words) >= opts.min_title_overlap
+    return block.tag == "h1"
+
+
+def _metadata_kind(seg: Segmentation, c: int, star: int, evidence: list[tuple]) -> Label | None:
+    """The byline/dateline word of the block's own element or an ancestor inside the main content."""
+    containers = seg.containers
+    while c > star:
+        meta = evidence[c][3]
+        if meta is not None:
+            return meta
+        c = containers[c].parent
+    return None
+
+
+def _label_inside(
+    block: Block,
+    seg: Segmentation,
+    c: int,
+    source: int,
+    evidence: list[tuple],
+    star: int,
+    opts: DomLabelOptions,
+) -> None:
+    where = block.path.rsplit(">", 1)[-1] if block.path else block.tag or ""
+    if source >= 0:
+        kind, word = evidence[source][0], evidence[source][1]
+        block.remove(kind, f"inside main content but in {_describe(seg, source, word)}")
+        return
+    words = len(block.text.split())
+    if words <= opts.max_metadata_words:
+        meta = _metadata_kind(seg, c, star, evidence)
+        if meta is None and block.tag not in HEADING_TAGS:
+            if _BYLINE.match(block.text):
+                meta = Label.BYLINE
+            elif _DATE_LIKE.search(block.text):
+                meta = Label.DATELINE
+        if meta is not None:
+            block.role = Role.METADATA
+            block.label = meta
+            block.reason = f"{meta.value} in {where}"
+            return
+    if block.tag in CONTROL_TAGS:
+        block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
+        return
+    if block.link_density > opts.max_body_link_density and len(block.text) < opts.min_linked_prose_chars:
+        kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
+        block.remove(kind, f"link density {block.link_density:.2f} in {where}")
+        return
+    if classify_furniture is not None and len(block.text) <= opts.max_furniture_phrase_chars:
+        found = classify_furniture(block.text)
+        if found is not None:
+            block.remove(found[0], found[1])
+            return

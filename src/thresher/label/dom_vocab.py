@@ -1,0 +1,182 @@
+"""What an element's tag, id, class and ARIA role say about the part of the page it holds.
+
+Web pages name their parts in a shared vocabulary (`nav`, `sidebar`, `related-posts`, `comment-list`, `share-bar`,
+`article-body`); these word lists turn an element's names into a `Label` for the furniture it holds, or into
+evidence that it holds the main content. Names are split into words at `-`, `_`, spaces and camel-case joins, and
+adjacent words are also tried joined ("article-body" -> "articlebody") so compound spellings match one entry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from thresher.model import Label
+
+# Tags that are furniture by their HTML meaning.
+TAG_KIND: dict[str, Label] = {
+    "nav": Label.NAVIGATION,
+    "menu": Label.NAVIGATION,
+    "footer": Label.FOOTER,
+    "aside": Label.BOILERPLATE,
+    "form": Label.LOGIN,
+    "figcaption": Label.MEDIA_CAPTION,
+}
+# Tags whose meaning is only a hint: a `<form>` often wraps a whole page (ASP.NET), so it counts as a weak word.
+WEAK_TAGS = frozenset({"form"})
+# ARIA landmark roles with the same meaning.
+ROLE_KIND: dict[str, Label] = {
+    "navigation": Label.NAVIGATION,
+    "menu": Label.NAVIGATION,
+    "menubar": Label.NAVIGATION,
+    "contentinfo": Label.FOOTER,
+    "complementary": Label.BOILERPLATE,
+    "banner": Label.BOILERPLATE,
+    "search": Label.NAVIGATION,
+    "dialog": Label.PROMOTION,
+    "alertdialog": Label.PROMOTION,
+}
+
+# id/class words naming furniture, by the label they earn.
+_WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
+    Label.NAVIGATION: (
+        "nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs", "crumbs", "pagination",
+        "pager", "topbar", "skiplink", "skiplinks", "sitemap", "toolbar", "tabs", "subnav", "sidenav", "megamenu",
+        "topnav", "mainnav", "navlinks", "prevnext", "postnav", "postnavigation", "pagenav",
+    ),
+    Label.SHARE_CONTROL: (
+        "share", "sharing", "shares", "social", "socials", "sharebar", "sharetools", "addthis", "sociallinks",
+        "socialmedia", "sharethis", "shareaholic", "sharedaddy", "socialshare", "follow", "followus",
+    ),
+    Label.PAGE_CONTROL: (
+        "print", "tools", "toolbox", "sronly", "screenreader", "visuallyhidden", "screenreadertext", "skip",
+        "offscreen", "hide", "hidden", "collapse", "modal", "popup", "overlay", "lightbox", "backtotop",
+    ),
+    Label.RELATED_LINKS: (
+        "related", "relatedposts", "relatedarticles", "recommended", "recommendations", "recommendation",
+        "outbrain", "taboola", "trending", "popular", "mostread", "mostpopular", "teaser", "teasers", "morestories",
+        "readmore", "readnext", "upnext", "morenews", "youmaylike", "also", "nextarticle", "feed", "headlines",
+        "carousel", "slider",
+    ),
+    Label.COMMENTS: (
+        "comment", "comments", "commentlist", "commentlists", "disqus", "respond", "replies", "discussion",
+        "discuss", "reactions", "commentary", "commenting", "talk",
+    ),
+    Label.FOOTER: ("footer", "foot", "colophon", "sitefooter", "pagefooter", "bottom"),
+    Label.LEGAL_NOTICE: ("copyright", "legal", "disclaimer", "imprint", "impressum", "license", "licence", "terms"),
+    Label.BOILERPLATE: (
+        "sidebar", "widget", "widgets", "rail", "rightrail", "leftrail", "sidebox", "aside", "complementary",
+        "secondary", "masthead", "header", "siteheader", "pageheader", "topic", "topics", "tags", "tagcloud",
+        "tag", "categories", "category", "author", "authorbox", "authorbio", "bio", "about", "profile", "hidden",
+        "extra", "links", "meta", "info", "hero", "card", "cards", "box", "module", "sitename", "logo", "brand",
+    ),
+    Label.ADVERTISEMENT: (
+        "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle", "sponsor", "sponsored",
+        "sponsors", "dfp", "gpt", "adslot", "adunit", "adcontainer", "adwrapper", "banner", "commercial", "anzeige",
+        "werbung", "affiliate",
+    ),
+    Label.PROMOTION: (
+        "newsletter", "subscribe", "subscription", "signup", "promo", "promotion", "promotions", "cta", "paywall",
+        "membership", "donate", "donation", "app", "appdownload", "optin", "nativead",
+    ),
+    Label.COOKIE_NOTICE: ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy"),
+    Label.LOGIN: ("login", "signin", "register", "registration", "logon", "account"),
+    Label.MEDIA_CAPTION: ("caption", "credit", "credits", "photocredit", "gallery", "slideshow", "video", "player"),
+}
+WORD_KIND: dict[str, Label] = {word: label for label, words in _WORD_KIND_LISTS.items() for word in words}
+
+# Words of weak evidence: they name furniture only when nothing on the element speaks for content. A word is weak
+# when it is often part of an element that wraps the article ("page-header", "post-meta", "has-sidebar").
+WEAK_WORDS = frozenset(
+    {
+        "header", "masthead", "hidden", "hide", "extra", "links", "meta", "info", "hero", "card", "cards", "box",
+        "module", "bottom", "tools", "topic", "topics", "tag", "category", "categories", "feed", "about", "profile",
+        "secondary", "app", "collapse", "tabs", "foot", "video", "player", "gallery", "slider", "carousel",
+        "headlines", "also", "follow", "print", "talk", "author", "privacy", "terms", "license", "licence",
+        "account", "banner", "commercial", "bio", "brand", "logo", "sitename", "popup", "overlay", "modal",
+    }
+)
+
+# Words naming the main content; a compound of these (after joining) resets any furniture evidence above it.
+CONTENT_WORDS = frozenset(
+    {
+        "article", "content", "entry", "post", "story", "body", "text", "blog", "prose", "richtext", "markdown",
+    }
+)
+# Furniture kinds a content word on the same element cancels ("content-sidebar-wrap", "post-tools"); the others
+# stand ("related-posts", "comment-body", "post-nav", "entry-footer").
+CANCELLED_BY_CONTENT_WORD = frozenset(
+    {Label.BOILERPLATE, Label.PAGE_CONTROL, Label.LOGIN, Label.PROMOTION}
+)
+CONTENT_COMPOUNDS = frozenset(
+    {
+        "articlebody", "storybody", "postbody", "entrycontent", "postcontent", "articlecontent", "articletext",
+        "storytext", "bodytext", "maincontent", "storycontent", "posttext", "entrybody", "newsbody", "newstext",
+        "contentbody", "blogpost", "postentry", "articledetail", "newsdetail", "textbody", "richtext",
+        "articlesection", "mainarticle", "singlepost", "postsingle", "articlemain", "artikeltext", "artikel",
+        "haupttext", "inhalt", "contenido", "contenu", "articolo", "tresc",
+    }
+)
+
+# Words naming metadata of the article rather than furniture: the labeller keeps them apart from body text.
+METADATA_WORDS: dict[str, Label] = {
+    "byline": Label.BYLINE,
+    "bylines": Label.BYLINE,
+    "author": Label.BYLINE,
+    "authors": Label.BYLINE,
+    "writer": Label.BYLINE,
+    "dateline": Label.DATELINE,
+    "date": Label.DATELINE,
+    "time": Label.DATELINE,
+    "timestamp": Label.DATELINE,
+    "published": Label.DATELINE,
+    "pubdate": Label.DATELINE,
+    "posted": Label.DATELINE,
+    "postdate": Label.DATELINE,
+    "datum": Label.DATELINE,
+    "datetime": Label.DATELINE,
+}
+
+_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+
+def name_words(ident: str) -> list[str]:
+    """The words of an id/class string: "#mainNav.share-bar" -> ["main", "nav", "share", "bar"]."""
+    return [w for w in _SPLIT.split(_CAMEL.sub(" ", ident).lower()) if w and not w.isdigit()]
+
+
+@lru_cache(maxsize=8192)
+def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, bool, Label | None]:
+    """(furniture label or None, the word that earned it, content evidence?, metadata label or None) of an element.
+
+    Content evidence is a compound such as "article-body" or an ARIA `main` role / `articleBody` itemprop; it outranks
+    furniture words on the same element. A furniture word next to a generic content word ("content-sidebar-wrap")
+    is ignored when it is of a kind in CANCELLED_BY_CONTENT_WORD.
+    """
+    words = name_words(ident) if ident else []
+    joined = [a + b for a, b in zip(words, words[1:])]
+    hint_words = hint.split()
+    if "main" in hint_words or "articlebody" in hint_words or any(j in CONTENT_COMPOUNDS for j in joined):
+        return None, "", True, None
+    if tag in ("article", "main") and not words:
+        return None, "", True, None
+    candidates = joined + words
+    metadata = next((METADATA_WORDS[w] for w in words if w in METADATA_WORDS), None)
+    role = next(((ROLE_KIND[w], f"role={w}") for w in hint_words if w in ROLE_KIND), None)
+    strong = next(((WORD_KIND[w], w) for w in candidates if w in WORD_KIND and w not in WEAK_WORDS), None)
+    by_tag = (TAG_KIND[tag], f"<{tag}>") if tag in TAG_KIND and tag not in WEAK_TAGS else None
+    weak = next(((WORD_KIND[w], w) for w in candidates if w in WEAK_WORDS), None)
+    if weak is None and tag in WEAK_TAGS:
+        weak = (TAG_KIND[tag], f"<{tag}>")
+    if role or by_tag:
+        kind, earned = role or by_tag  # type: ignore[misc]
+        return kind, earned, False, metadata
+    has_content_word = any(w in CONTENT_WORDS for w in words)
+    if strong is not None:
+        if has_content_word and strong[0] in CANCELLED_BY_CONTENT_WORD:
+            return None, "", False, metadata
+        return strong[0], strong[1], False, metadata
+    if weak is not None and not has_content_word and tag not in ("article", "main", "section"):
+        return weak[0], weak[1], False, metadata
+    return None, "", False, metadata

@@ -1,0 +1,112 @@
+"""HTML mode: parse -> metadata -> segment -> label -> language, one page into one `Document`."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from dataclasses import dataclass, field
+
+from thresher.errors import BudgetExceeded, InputError
+from thresher.label.dom import DomLabelOptions, label_blocks
+from thresher.metadata.html import date_from_htmldate, extract_metadata
+from thresher.model import Document, Label, Role
+from thresher.segment.html import parse_html, segment_html
+
+# A page larger than this many characters is cut before parsing: no article needs it, and parsing is linear in it.
+MAX_HTML_CHARS = 50_000_000
+# A body shorter than this (characters) gets the "short_text" flag: probably a stub, a wall or an error page.
+MIN_BODY_CHARS = 200
+
+
+@dataclass(slots=True)
+class HtmlOptions:
+    """Options of `clean_html`; any field (or any DomLabelOptions field) may be passed as a keyword."""
+
+    # A page's whole cleaning stops after this many seconds (BudgetExceeded caught: flagged, no blocks).
+    time_budget_s: float = 5.0
+    # Guess the language from the body when `<html lang>` and the JSON-LD say nothing.
+    detect_language: bool = True
+    # Ask htmldate for a date when no structured source gave one (it re-parses the page: slower).
+    date_fallback: bool = False
+    dom: DomLabelOptions = field(default_factory=DomLabelOptions)
+
+
+_DOM_FIELDS = {f.name for f in dataclasses.fields(DomLabelOptions)}
+_HTML_FIELDS = {f.name for f in dataclasses.fields(HtmlOptions)} - {"dom"}
+
+
+def make_options(**options: object) -> HtmlOptions:
+    """HtmlOptions from keywords; an unknown keyword is an InputError naming it."""
+    html_kw = {k: v for k, v in options.items() if k in _HTML_FIELDS}
+    dom_kw = {k: v for k, v in options.items() if k in _DOM_FIELDS}
+    unknown = set(options) - set(html_kw) - set(dom_kw) - {"dom"}
+    if unknown:
+        raise InputError(f"unknown HTML option(s): {', '.join(sorted(unknown))}")
+    dom = options.get("dom") or DomLabelOptions(**dom_kw)  # type: ignore[arg-type]
+    return HtmlOptions(dom=dom, **html_kw)  # type: ignore[arg-type]
+
+
+def clean_html(html: str, url: str | None = None, **options: object) -> Document:
+    """Clean one HTML page into a Document: body blocks, every removed block with its label and reason, metadata."""
+    opts = make_options(**options)
+    deadline = time.monotonic() + opts.time_budget_s
+    doc = Document(mode="html", url=url)
+    if len(html) > MAX_HTML_CHARS:
+        html = html[:MAX_HTML_CHARS]
+        doc.flag("truncated_input")
+    tree = parse_html(html)
+    meta = extract_metadata(tree, url)
+    try:
+        seg = segment_html(tree, deadline)
+    except BudgetExceeded as exc:
+        doc.flag("time_budget_exceeded")
+        doc.signals["budget_s"] = opts.time_budget_s
+        _fill_metadata(doc, meta)
+        doc.description = doc.description or str(exc)
+        return doc
+    doc.blocks = seg.blocks
+    title_hint = meta.headline or meta.title
+    main = label_blocks(seg, title=title_hint, article_body=meta.article_body, options=opts.dom)
+    if main.container < 0:
+        doc.flag("no_main_content")
+    _fill_metadata(doc, meta)
+    _visible_metadata(doc)
+    if not doc.published and opts.date_fallback:
+        doc.published = date_from_htmldate(html)
+    text = doc.text
+    if len(text) < MIN_BODY_CHARS:
+        doc.flag("short_text")
+    if not doc.language and opts.detect_language and text:
+        from thresher.langid import detect_language
+
+        doc.language, score = detect_language(text)
+        doc.language_score = score if doc.language else None
+    return doc
+
+
+def _fill_metadata(doc: Document, meta) -> None:  # type: ignore[no-untyped-def]
+    doc.title = meta.headline or meta.title
+    doc.author = meta.author
+    doc.published = meta.published
+    doc.site = meta.site
+    doc.canonical_url = meta.canonical_url
+    doc.language = meta.language
+    doc.description = meta.description
+    doc.section = meta.section
+    doc.tags = list(meta.tags)
+
+
+def _visible_metadata(doc: Document) -> None:
+    """Fill what structured data left open from the page itself: the headline block, a visible byline."""
+    for block in doc.blocks:
+        if block.role is Role.TITLE and not doc.title:
+            doc.title = block.text
+        elif block.role is Role.METADATA and block.label is Label.BYLINE and not doc.author:
+            doc.author = _strip_by(block.text)
+
+
+def _strip_by(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower().rstrip(":") in {"by", "von", "par", "por", "di", "door", "av", "af", "przez"}:
+        words = words[1:]
+    return " ".join(words)
