@@ -13,6 +13,8 @@ MIN_LETTERS_FOR_GUESS = 3
 # fastText's prediction is over one line; longer text is sampled to this many characters (it is linear and the
 # label rarely changes past the first few hundred words).
 MAX_CHARS_SCORED = 2000
+# For a removed block (a menu, a footer) a short sample tells the language as well as the whole.
+MAX_CHARS_SCORED_BLOCK = 300
 
 _NEWLINES = re.compile(r"[\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -37,9 +39,9 @@ def _model():  # type: ignore[no-untyped-def]
     return fasttext.load_model(str(path))
 
 
-def detect_language(text: str) -> tuple[str | None, float]:
+def detect_language(text: str, max_chars: int = MAX_CHARS_SCORED) -> tuple[str | None, float]:
     """Return (ISO 639-1/3 code as fastText names it, confidence), or (None, 0.0) when there is too little text."""
-    sample = _NEWLINES.sub(" ", text[:MAX_CHARS_SCORED]).strip()
+    sample = _NEWLINES.sub(" ", text[:max_chars]).strip()
     if _LETTER.search(sample) is None or len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
         return None, 0.0
     try:

@@ -10,9 +10,12 @@ labeller, not here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from thresher.model import Label
 
+# Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
+CACHE_SIZE = 1 << 16
 # A furniture phrase is short: past this many words a block is prose that merely mentions a phrase.
 MAX_WORDS_SHORT_FURNITURE = 8
 # Legal and cookie notices run longer than buttons, but still far shorter than article paragraphs.
@@ -147,6 +150,31 @@ FOOTER_VOCAB = {
 _ROW_SEPARATOR = re.compile(r"\s*[|·•]\s*|\s{3,}")
 
 
+# The anchored short-phrase kinds (all case-insensitive), in the order they are tried, folded into one regex so a
+# short line costs one match instead of one per kind.
+_SHORT_KINDS: dict[str, tuple[re.Pattern[str], Label, str]] = {
+    "widget": (_WIDGET_HEADING, Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"),
+    "ad": (_ADVERTISEMENT, Label.ADVERTISEMENT, "an advertisement marker"),
+    "comments": (_COMMENT_FURNITURE, Label.COMMENTS, "comment-section furniture"),
+    "login": (_LOGIN, Label.LOGIN, "sign-in / register control"),
+    "nav": (_NAVIGATION, Label.NAVIGATION, "a navigation control (home, menu, next/previous, search)"),
+}
+_SHORT_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, (p, _, _) in _SHORT_KINDS.items()), re.I)
+# Notices searched anywhere in a line of moderate length, legal first.
+_NOTICE_ANY = re.compile(f"(?P<legal>{_LEGAL.pattern})|(?P<cookie>{_COOKIE.pattern})", re.I)
+# Cheap gates: a notice or a promotion cannot match without one of these substrings (lower-cased), so the long
+# alternations run only on the few lines that hold one.
+NOTICE_TRIGGERS = (
+    "copyright", "©", "(c)", "rights", "permission", "reproduc", "may not be", "vorbehalten", "droits", "derechos",
+    "版权", "版權", "授权", "转载", "terms", "cookie", "continuing to", "verwendet", "utilise",
+)
+PROMOTION_TRIGGERS = (
+    "app", "subscribe", "sign up", "newsletter", "follow", "join", "abonnieren", "客户端", "关注", "扫码",
+)
+# Cheap gate: a footer row needs separators; without one, the row check is skipped.
+_HAS_ROW_SEPARATOR = re.compile(r"[|·•]|\s{3,}")
+
+
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens, with camel-case joins split apart."""
     return [t.lower() for t in _TOKEN.findall(_CAMEL_JOIN.sub(" ", text))]
@@ -161,9 +189,8 @@ def _share_or_control(words: list[str], text: str) -> tuple[Label, str] | None:
         return Label.SHARE_CONTROL, "only share-service names and share verbs"
     if _FONT_SIZE_LETTERS.match(text.strip()):
         return Label.PAGE_CONTROL, "font-size buttons (A A A)"
-    expanded = [w for w in words]
-    if all(w in CONTROL_WORDS or set(w) == {"a"} for w in expanded) and any(
-        w in CONTROL_STRONG or (len(w) >= 2 and set(w) == {"a"}) for w in expanded
+    if all(w in CONTROL_WORDS or set(w) == {"a"} for w in words) and any(
+        w in CONTROL_STRONG or (len(w) >= 2 and set(w) == {"a"}) for w in words
     ):
         return Label.PAGE_CONTROL, "only page-control words (print, font size, back to top)"
     return None
@@ -179,38 +206,46 @@ def _footer_row(text: str) -> tuple[Label, str] | None:
     return None
 
 
+@lru_cache(maxsize=CACHE_SIZE)
 def classify_furniture(text: str) -> tuple[Label, str] | None:
     """Return (label, reason) if the text, standing alone, is page furniture; None if it could be content."""
     stripped = text.strip()
     if not stripped:
         return None
-    words = tokens(stripped)
-    n_words = len(words)
+    n_spaced = stripped.count(" ") + 1
+    # Long prose is never furniture; the cheap space count rules it out before any tokenising.
+    if n_spaced > MAX_WORDS_NOTICE * 2:
+        return None
     if _COUNTER.match(stripped):
         return Label.COUNTER, "a bare number or count"
+    words = tokens(stripped)
+    n_words = len(words)
     if n_words <= MAX_WORDS_SHORT_FURNITURE:
         found = _share_or_control(words, stripped)
         if found:
             return found
-        if _WIDGET_HEADING.match(stripped) or _MORE_GLUED.match(stripped):
+        short = _SHORT_ANY.match(stripped)
+        if short is not None and short.lastgroup in _SHORT_KINDS:
+            _, label, reason = _SHORT_KINDS[short.lastgroup]
+            return label, reason
+        if _MORE_GLUED.match(stripped):
             return Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"
-        if _ADVERTISEMENT.match(stripped):
-            return Label.ADVERTISEMENT, "an advertisement marker"
-        if _COMMENT_FURNITURE.match(stripped):
-            return Label.COMMENTS, "comment-section furniture"
-        if _LOGIN.match(stripped):
-            return Label.LOGIN, "sign-in / register control"
-        if _NAVIGATION.match(stripped):
-            return Label.NAVIGATION, "a navigation control (home, menu, next/previous, search)"
     if n_words <= MAX_WORDS_NOTICE:
-        row = _footer_row(stripped)
-        if row:
-            return row
-        if _LEGAL.search(stripped):
-            return Label.LEGAL_NOTICE, "copyright or reproduction notice"
-        if _COOKIE.search(stripped):
+        if _HAS_ROW_SEPARATOR.search(stripped):
+            row = _footer_row(stripped)
+            if row:
+                return row
+        lowered = stripped.lower()
+        notice = _NOTICE_ANY.search(stripped) if any(t in lowered for t in NOTICE_TRIGGERS) else None
+        if notice is not None:
+            if notice.group("legal") is not None:
+                return Label.LEGAL_NOTICE, "copyright or reproduction notice"
             return Label.COOKIE_NOTICE, "cookie or consent notice"
-        if n_words <= MAX_WORDS_SHORT_FURNITURE * 2 and _PROMOTION.search(stripped):
+        if (
+            n_words <= MAX_WORDS_SHORT_FURNITURE * 2
+            and any(t in lowered for t in PROMOTION_TRIGGERS)
+            and _PROMOTION.search(stripped)
+        ):
             return Label.PROMOTION, "app download, newsletter or follow-us call"
     if n_words <= MAX_WORDS_SHORT_FURNITURE and _BREADCRUMB.match(stripped) and not re.search(r"\d/\d", stripped):
         return Label.NAVIGATION, "a breadcrumb trail"

@@ -64,8 +64,13 @@ def dominant_script(text: str, sample: int = 4000) -> str | None:
     return name if count else None
 
 
+_ANY_SPACELESS = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
+
+
 def count_words(text: str) -> float:
     """Words in spaced scripts, plus CJK and Thai characters at their average characters per word."""
+    if _ANY_SPACELESS.search(text) is None:
+        return float(len(text.split()))
     spaced = len(_SPACED_WORD.findall(text))
     cjk = len(_SPACELESS.findall(text))
     thai = len(_THAI.findall(text))

@@ -35,7 +35,15 @@ def items_of(text: str) -> list[str]:
     return [i for i in (p.strip() for p in _SEPARATORS.split(body)) if i]
 
 
+_SEPARATOR_CHARS = "|｜,，、;；·•/"
+
+
 def is_item_list(text: str, options: SpamOptions = SpamOptions()) -> bool:
+    # Cheap gates first: without enough characters or separators there cannot be enough items.
+    if len(text) < options.min_items * 2:
+        return False
+    if sum(text.count(c) for c in _SEPARATOR_CHARS) + text.count("  ") < options.min_items - 1:
+        return False
     items = items_of(text)
     return len(items) >= options.min_items and median(len(i) for i in items) <= options.max_median_item_chars
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from thresher.label.furniture import classify_furniture
 from thresher.label.script import count_words, dominant_script
 from thresher.label.spam import SpamOptions, foreign_reason, injected_list_reason
-from thresher.langid import detect_language
+from thresher.langid import MAX_CHARS_SCORED_BLOCK, detect_language
 from thresher.metadata.text import find_date, parse_byline, parse_dateline
 from thresher.model import Block, Document, Label, Role
 
@@ -113,9 +113,27 @@ def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) ->
     _label_body(doc, lines, first_body, end, page_script, page_language, options)
     _label_zone(doc, lines[:start], "above the main content", page_script, page_language, options)
     _label_zone(doc, lines[end + 1:], "below the main content", page_script, page_language, options)
-    for ln in lines:
-        if ln.block.role is Role.REMOVED and ln.block.language is None:
-            ln.block.language = detect_language(ln.block.text)[0]
+    _label_removed_languages(lines)
+
+
+def _label_removed_languages(lines: list[_Line]) -> None:
+    """Each removed block's language, identified once per run of adjacent removed blocks: page furniture next to
+    furniture is one piece of the page's chrome in one language (a 50-item menu is one model call, not fifty).
+    Spam never shares a run with furniture: its language is the evidence that it is foreign."""
+    run: list[Block] = []
+    for ln in [*lines, None]:
+        block = ln.block if ln is not None else None
+        if run and (
+            block is None
+            or block.role is not Role.REMOVED
+            or (block.label is Label.SPAM) != (run[0].label is Label.SPAM)
+        ):
+            language = detect_language(" ".join(b.text for b in run), MAX_CHARS_SCORED_BLOCK)[0]
+            for b in run:
+                b.language = language
+            run = []
+        if block is not None and block.role is Role.REMOVED and block.language is None:
+            run.append(block)
 
 
 def _metadata_line(doc: Document, block: Block) -> bool:
