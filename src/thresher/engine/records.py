@@ -1,0 +1,101 @@
+"""One record through the per-record phase: decode, clean, per-document steps. Never raises, never drops.
+
+Whatever goes wrong with one record (unusable input, time budget, a bug in a step) becomes a rejected Document with a
+readable reason, so a corpus run accounts for every record it read.
+"""
+
+from __future__ import annotations
+
+import logging
+from urllib.parse import urlsplit
+
+from thresher.engine.budget import time_budget
+from thresher.errors import BudgetExceeded, InputError
+from thresher.model import Decision, Document
+from thresher.pipeline.step import DocumentStep
+from thresher.read.record import Record
+from thresher.write.rows import Provenance
+
+log = logging.getLogger(__name__)
+
+# Reasons are cut to this many characters: an exception message can be a whole page long.
+MAX_REASON_CHARS = 300
+# Leading host labels that do not make a different site.
+_HOST_PREFIXES = ("www.",)
+
+
+def rejected_document(record: Record, step: str, reason: str) -> Document:
+    doc = Document(mode=record.format, id=record.id, url=record.url)
+    doc.source_path = record.source_path
+    doc.record_id = record.position
+    doc.decisions.append(Decision(step=step, kept=False, reason=_short(reason)))
+    return doc
+
+
+def process_record(record: Record, steps: list[DocumentStep], budget_s: float | None) -> tuple[Document, Provenance]:
+    """The record as a Document with every step's decision recorded, and what the reader knew about it."""
+    provenance = Provenance(record.http_status, record.content_type)
+    if record.problem is not None:
+        return rejected_document(record, record.problem_step, record.problem), provenance
+    try:
+        with time_budget(budget_s):
+            doc = _clean(record)
+            doc.id = record.id
+            doc.url = doc.url or record.url
+            doc.source_path = record.source_path
+            doc.record_id = record.position
+            doc = _apply_steps(doc, steps)
+    except InputError as exc:
+        return rejected_document(record, "clean", str(exc)), provenance
+    except BudgetExceeded as exc:
+        return rejected_document(record, "budget", str(exc)), provenance
+    except RecursionError:
+        return rejected_document(record, "clean", "page nested too deeply to clean"), provenance
+    except Exception as exc:  # noqa: BLE001 - one bad page must not take the run (or its record) down
+        log.warning("internal error on %s (%s): %r", record.id, record.source_path, exc)
+        return rejected_document(record, "clean", f"internal error: {type(exc).__name__}: {exc}"), provenance
+    return doc, provenance
+
+
+def _clean(record: Record) -> Document:
+    from thresher.clean import clean
+    from thresher.decode import decode
+
+    payload = record.payload
+    if isinstance(payload, bytes):
+        payload = decode(payload, declared=record.charset)
+    return clean(payload, url=record.url, format=record.format)
+
+
+def _apply_steps(doc: Document, steps: list[DocumentStep]) -> Document:
+    for step in steps:
+        if not doc.kept:
+            break  # one reason per rejection: later steps do not judge a rejected document
+        try:
+            doc = step.apply(doc)
+        except (BudgetExceeded, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a failing step rejects the document, with the step named
+            log.warning("step %s failed on %s: %r", step.name, doc.id, exc)
+            doc.decisions.append(Decision(step.name, False, _short(f"internal error: {type(exc).__name__}: {exc}")))
+    return doc
+
+
+def domain_of(url: str | None) -> str | None:
+    """The site a page belongs to, for site-boilerplate learning: the URL host without "www."."""
+    if not url:
+        return None
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host:
+        return None
+    for prefix in _HOST_PREFIXES:
+        host = host.removeprefix(prefix)
+    return host
+
+
+def _short(reason: str) -> str:
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= MAX_REASON_CHARS else reason[: MAX_REASON_CHARS - 1] + "…"
