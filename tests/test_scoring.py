@@ -233,3 +233,102 @@ def test_published_spread_is_reproduced_in_magnitude():
     score = score_aeb([p.gold for p in pages], predictions)
     # the published ± is 0.006; a different random stream gives a slightly different estimate of the same spread
     assert 0.004 <= score.f1_std <= 0.008
+
+
+# ------------------------------------------------------------------------------------------------ metadata scorer
+
+from bench.metadata_scoring import field_matches, normalise_authors, score_metadata  # noqa: E402
+
+
+def test_title_match_is_normalised_but_exact():
+    assert field_matches("title", "„Der  Titel“ ", "der titel")
+    assert not field_matches("title", "Der Titel", "Der Titel | Beispielseite")
+
+
+def test_author_match_compares_sets_of_names():
+    assert normalise_authors("Von Anna Muster und Ben Beispiel") == {"anna muster", "ben beispiel"}
+    assert field_matches("author", "Anna Muster; Ben Beispiel", "By Ben Beispiel and Anna Muster")
+    assert not field_matches("author", "Anna Muster; Ben Beispiel", "Anna Muster")
+
+
+def test_date_match_is_the_same_calendar_day():
+    assert field_matches("date", "2021-04-21", "2021-04-21T09:30:00+02:00")
+    assert not field_matches("date", "2021-04-21", "2021-04-22")
+    assert not field_matches("date", "2021-04-21", None)
+
+
+def test_metadata_scores_only_annotated_fields_and_counts_values_given_without_gold():
+    golds = [{"title": "A", "author": "", "date": "2020-01-02"}, {"title": "B"}, {}]
+    predictions = [{"title": "a", "author": "Someone", "date": None}, None, {"title": "C", "author": "X"}]
+    scores = score_metadata(golds, predictions)
+    assert (scores["title"].correct, scores["title"].with_gold) == (1, 2)
+    assert (scores["author"].with_gold, scores["author"].without_gold, scores["author"].given_without_gold) == (0, 1, 1)
+    assert (scores["date"].correct, scores["date"].with_gold) == (0, 1)
+
+
+# --------------------------------------------------------------------------------------------- line-rule baselines
+
+from bench.line_rules import c4_lines, refinedweb_document, refinedweb_lines, refinedweb_removes  # noqa: E402
+
+
+def test_c4_keeps_only_finished_lines_of_three_words():
+    text = "Home\nA complete sentence here.\nTwo words.\nIs this a question?\nIt trails off...\nNo end mark"
+    assert c4_lines(text).splitlines() == ["A complete sentence here.", "Is this a question?"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("BREAKING NEWS TODAY", "mostly uppercase"),
+        ("12,345", "only numbers"),
+        ("3 likes", "counter"),
+        ("Comments (14)", "counter"),
+        ("Newsletter", "one word"),
+        ("Sign in to your account", "starts like a button"),
+        ("The whole story, read more »", "ends like a button"),
+        ("You have 2 items in cart", "navigation or shop phrase"),
+    ],
+)
+def test_refinedweb_removes_each_kind_of_line(line, reason):
+    assert refinedweb_removes(line) == reason
+
+
+def test_refinedweb_keeps_ordinary_prose_even_when_it_mentions_buttons():
+    prose = "The council said it would read more of the report before voting on the budget next week, officials said."
+    assert refinedweb_removes(prose) is None
+    assert refinedweb_removes("The NASA team met on Monday.") is None
+
+
+def test_refinedweb_document_rule_drops_documents_that_lost_too_much():
+    body = "\n".join(["This is a long and perfectly ordinary sentence about the weather in town."] * 3)
+    assert refinedweb_lines(body + "\nShare") == body
+    assert refinedweb_document(body + "\nShare") == body  # 1 word of 43 removed: under the 5% share, kept
+    menu = "\n".join(["Home", "News", "Sport", "WEATHER MAP"])
+    assert refinedweb_lines(body + "\n" + menu) == body
+    assert refinedweb_document(body + "\n" + menu) == ""  # 5 words of 47 removed: over 5%, the document goes
+
+
+# ------------------------------------------------------------------------------------------------------ the runner
+
+from bench.runner import run_system  # noqa: E402
+
+
+def test_a_system_that_is_not_written_yet_is_unavailable_not_a_crash():
+    def not_yet(_):
+        raise NotImplementedError("HTML mode is not written yet")
+
+    run = run_system("x", not_yet, ["a", "b"], warmup=True)
+    assert run.unavailable and "NotImplementedError" in run.status
+    assert run.outputs == [None, None] and run.pages_per_second is None
+
+
+def test_a_failing_page_gives_no_output_and_is_counted():
+    def picky(text):
+        if text == "bad":
+            raise ValueError("cannot parse")
+        return text.upper()
+
+    run = run_system("x", picky, ["ok", "bad", "fine"], sizes=[2, 3, 4])
+    assert run.outputs == ["OK", None, "FINE"]
+    assert run.errors == 1 and "ValueError: cannot parse" in run.status
+    assert run.input_bytes == 9 and run.ok
