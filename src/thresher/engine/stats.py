@@ -19,7 +19,7 @@ OTHER_REASONS = "(other reasons)"
 
 _URL = re.compile(r"\b[a-z][a-z0-9+.-]*://\S+", re.IGNORECASE)
 _DUPLICATE_OF = re.compile(r"^duplicate of .*$", re.IGNORECASE)
-_NUMBER = re.compile(r"(?<!HTTP )(?<![A-Za-z_])-?\d+(?:\.\d+)?(?:e-?\d+)?")
+_NUMBER = re.compile(r"(?<!HTTP )(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?")
 
 
 def reason_key(step: str, reason: str) -> str:

@@ -131,17 +131,16 @@ def _read_from(
             yield pending
             yield damaged(source_path, f"bytes={tail}-", f"unreadable WARC data from byte {tail} to the end of the file")
             return None
+    damage_reported = False
     if pending is not None:
         if broken and stream.failed_at == pending_raw:  # type: ignore[union-attr]
             if pending.problem is None:
                 pending.problem = "record truncated: the file ends inside it"
-            yield pending
-            pending = None
-        else:
-            yield pending
+            damage_reported = True
+        yield pending
     if isinstance(stream, GzipMemberStream) and (stream.truncated or stream.error):
         failed_at = stream.failed_at if stream.failed_at is not None else pending_raw
-        if pending is not None or failed_at != pending_raw:
+        if not damage_reported:
             reason = "file truncated inside a gzip member" if stream.truncated else stream.error
             yield damaged(source_path, f"bytes={failed_at}-", f"{reason} at byte {failed_at}; the rest is lost")
         if stream.error:
