@@ -172,11 +172,12 @@ def learn_corpus(plan: Plan, shards: list[Shard]) -> GlobalState:
     for shard in shards:
         for seq, doc_id, exact, signature, domain, hashes in iter_spill(wd.sigs(shard.index)):
             key = doc_id if doc_id not in first else f"{doc_id}#{shard.index}:{seq}"
-            original = index.add(key, signature) if index is not None else None
+            original, kind = _find_duplicate(index, key, signature)
             if original is not None and original in first:
                 root = cluster_of.get(original, original)
-                o_shard, o_seq, o_exact = first[original]
-                step = "dedup_exact" if o_exact == exact else "dedup_near"
+                if kind is None:  # the index does not say how it matched: compare the raw text hashes
+                    kind = "exact" if first[original][2] == exact else "near"
+                step = f"dedup_{kind}"
                 state.verdicts[(shard.index, seq)] = (step, f"duplicate of {original}", root)
                 cluster_of[key] = root
                 root_shard, root_seq, _ = first[root]
@@ -191,6 +192,16 @@ def learn_corpus(plan: Plan, shards: list[Shard]) -> GlobalState:
         pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
     publish(tmp, wd.global_state)
     return state
+
+
+def _find_duplicate(index: Any, key: str, signature: Any) -> tuple[str | None, str | None]:
+    """(key of the earlier document this one duplicates, "exact"/"near" when the index tells), or (None, None)."""
+    if index is None:
+        return None, None
+    if hasattr(index, "add_match"):
+        match = index.add_match(key, signature)
+        return (match.key, match.kind) if match is not None else (None, None)
+    return index.add(key, signature), None
 
 
 def _global(plan: Plan) -> GlobalState:
