@@ -35,6 +35,7 @@ class Label(str, enum.Enum):
     PAGE_CONTROL = "page control"  # font size, print, e-mail this page, back to top
     WIDGET_HEADING = "widget heading"  # "Related news", "Most popular", "More video" and similar box titles
     COUNTER = "counter"  # bare numbers: comment, view or like counts, list ranks
+    TIMESTAMP = "timestamp"  # a bare date or time standing alone: comment and list stamps
     PROMOTION = "promotion"  # app downloads, newsletter sign-ups, subscribe calls
     ADVERTISEMENT = "advertisement"  # "Advertisement", sponsored links
     RELATED_LINKS = "related links"  # lists of other articles' headlines

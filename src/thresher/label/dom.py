@@ -17,8 +17,9 @@ else as boilerplate, and its reason cites the DOM evidence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from thresher.label.dom_phrases import classify_call_to_action
 from thresher.label.dom_vocab import WEAK_WORDS, name_evidence
 from thresher.model import Block, Label, Role
 from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path
@@ -57,13 +58,17 @@ class DomLabelOptions:
     # Prose has few links: past this share of linked characters a block is a teaser or a link list.
     max_prose_link_density: float = 0.35
     # What a short non-prose block costs a container (in characters of prose): a little, as menus are many.
-    short_block_cost: float = 8.0
+    short_block_cost: float = 3.0
     # What each linked character of a link-heavy block costs a container, relative to a prose character.
     link_char_cost: float = 0.6
     # What each character inside a furniture container costs, relative to a prose character.
     furniture_char_cost: float = 1.0
     # A furniture container holding this share of the page's prose or more is not furniture (a misleading name).
     max_furniture_prose_share: float = 0.6
+    # A sibling of the chosen container continues the article when it scores this share of the container's score...
+    min_sibling_share: float = 0.2
+    # ... and at least this much (characters of prose net of furniture).
+    min_sibling_score: float = 60.0
     # Inside the main content, a block with more linked text than this is a link list, not body.
     max_body_link_density: float = 0.6
     # ... unless it is long prose: a paragraph citing many sources stays body when it has this many characters.
@@ -89,6 +94,10 @@ class MainContent:
     container: int  # index into Segmentation.containers, -1 when nothing qualified
     path: str
     score: float
+    # Block ranges [start, end) of the main content: the container's own, plus sibling parts that continue it.
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    # Furniture evidence counts only from containers after this index (inside the main content, not above it).
+    root: int = -1
 
 
 def _norm(text: str) -> str:
@@ -168,7 +177,88 @@ def choose_main_content(
         if score > 0 and score >= best_score:
             best, best_score = index, score
     path = block_path(seg, best) if best >= 0 else ""
-    return MainContent(best, path, best_score), furniture_from, evidence
+    main = MainContent(best, path, best_score)
+    if best >= 0:
+        _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
+    return main, furniture_from, evidence
+
+
+def _extend_to_siblings(
+    seg: Segmentation,
+    main: MainContent,
+    prefix: list[float],
+    prose_before: list[int],
+    furniture_from: list[int],
+    opts: DomLabelOptions,
+) -> None:
+    """Add the chosen container's siblings that continue the article (split by an ad, a figure, a wrapper).
+
+    A sibling joins when it is not furniture and scores at least `min_sibling_share` of the chosen container;
+    a sibling lying between joined parts joins when it is not furniture and not a link list (the short lines of an
+    address or a list inside the article).
+    """
+    containers = seg.containers
+    star = containers[main.container]
+    parent = star.parent
+    if parent < 0:
+        main.ranges = [(star.first_block, star.end_block)]
+        main.root = main.container
+        return
+    p = containers[parent]
+    # The parent's parts in document order: child containers, and runs of the parent's own text.
+    units: list[tuple[int, int, int]] = []  # (first block, end block, container or -1)
+    covered = p.first_block
+    for index in range(parent + 1, len(containers)):
+        c = containers[index]
+        if c.depth <= p.depth:  # preorder: the parent's subtree has ended
+            break
+        if c.parent != parent or c.end_block <= c.first_block:
+            continue
+        for i in range(covered, c.first_block):
+            units.append((i, i + 1, -1))
+        units.append((c.first_block, c.end_block, index))
+        covered = c.end_block
+    for i in range(covered, p.end_block):
+        units.append((i, i + 1, -1))
+    threshold = max(opts.min_sibling_score, main.score * opts.min_sibling_share)
+    chosen: list[bool] = []
+    for first, end, index in units:
+        furniture = furniture_from[index] >= 0 if index >= 0 else furniture_from[parent] >= 0
+        score = prefix[end] - prefix[first]
+        chosen.append(index == main.container or (not furniture and score >= threshold))
+    picked = [k for k, yes in enumerate(chosen) if yes]
+
+    def continues(k: int) -> bool:
+        first, end, index = units[k]
+        furniture = furniture_from[index] >= 0 if index >= 0 else furniture_from[parent] >= 0
+        blocks = seg.blocks[first:end]
+        chars = sum(len(b.text) for b in blocks) or 1
+        linked = sum(len(b.text) * b.link_density for b in blocks)
+        return not furniture and linked / chars <= opts.max_prose_link_density
+
+    # Gaps between joined parts join when they read as text; so does a run of such parts right after the last one
+    # (a list of short items ending an article), up to the first furniture or link list.
+    for k in range(picked[0] + 1, len(units)):
+        if chosen[k]:
+            continue
+        if continues(k):
+            chosen[k] = True
+        elif k > picked[-1]:
+            break
+    if len(picked) == 1 and not any(chosen[picked[0] + 1:]):
+        main.ranges = [(star.first_block, star.end_block)]
+        main.root = main.container
+        return
+    ranges: list[tuple[int, int]] = []
+    for k, (first, end, _) in enumerate(units):
+        if chosen[k]:
+            if ranges and ranges[-1][1] == first:
+                ranges[-1] = (ranges[-1][0], end)
+            else:
+                ranges.append((first, end))
+    main.ranges = ranges
+    main.root = parent
+    main.score = sum(prefix[e] - prefix[f] for f, e in ranges)
 
 
 def is_prose(block: Block, opts: DomLabelOptions) -> bool:
@@ -205,12 +295,15 @@ def label_blocks(
         for block in blocks:
             block.remove(Label.BOILERPLATE, "no main content: no container holds prose")
         return main
-    first, end = containers[star].first_block, containers[star].end_block
+    inside = bytearray(len(blocks))
+    for first, end in main.ranges:
+        inside[first:end] = b"\x01" * (end - first)
+    first, end = main.ranges[0][0], main.ranges[-1][1]
     title_words = _title_words(title)
     title_taken = False
 
     # The headline: the first h1 (else a heading matching the page title) before the body starts or just inside it.
-    first_prose = next((i for i in range(first, end) if is_prose(blocks[i], opts)), end)
+    first_prose = next((i for i in range(first, end) if inside[i] and is_prose(blocks[i], opts)), end)
     for i, block in enumerate(blocks):
         if i >= first_prose:
             break
@@ -233,14 +326,15 @@ def label_blocks(
             continue
         c = owner[i]
         source = furniture_from[c]
-        if i < first or i >= end:
+        if not inside[i]:
             if source >= 0:
                 kind, word = evidence[source][0], evidence[source][1]
                 block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
             else:
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
-        _label_inside(block, seg, c, source if source > star else -1, evidence, star, opts)
+        _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)
+    _drop_empty_headings(blocks, inside)
     return main
 
 
@@ -302,8 +396,29 @@ def _label_inside(
         kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
         block.remove(kind, f"link density {block.link_density:.2f} in {where}")
         return
+    if block.tag in TABLE_CELL_TAGS:
+        return  # a data cell's number or word is data, not a counter or a button
     if classify_furniture is not None and len(block.text) <= opts.max_furniture_phrase_chars:
         found = classify_furniture(block.text)
         if found is not None:
             block.remove(found[0], found[1])
             return
+    found = classify_call_to_action(block.text)
+    if found is not None:
+        block.remove(found[0], found[1])
+
+
+def _drop_empty_headings(blocks: list[Block], inside: bytearray) -> None:
+    """A heading with no body text under it (before the next heading or the end) heads a widget, not a section."""
+    pending: Block | None = None
+    for i, block in enumerate(blocks):
+        if not inside[i]:
+            continue
+        if block.tag in HEADING_TAGS:
+            if pending is not None:
+                pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
+            pending = block if block.role is Role.BODY else None
+        elif block.role is Role.BODY:
+            pending = None
+    if pending is not None:
+        pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")

@@ -125,7 +125,29 @@ _COMMENT_FURNITURE = re.compile(
     r"^(?:(?:\d+\s+)?comments?(?:\s*\(\d+\))?|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment|add\s+(?:a\s+)?comment|"
     r"write\s+a\s+comment|join\s+the\s+(?:discussion|conversation)|show\s+comments|view\s+comments|reply|"
     r"comments\s+are\s+closed\.?|be\s+the\s+first\s+to\s+comment|kommentare?(?:\s*\(\d+\))?|kommentieren|"
-    r"antworten|评论|发表评论|网友评论)[\s:.!]*$",
+    r"antworten|评论|发表评论|网友评论|(?:log\s+in|sign\s+in)\s+to\s+(?:reply|comment)|"
+    r"report\s+(?:abuse|comment)|flag\s+as\s+inappropriate|"
+    r"\d+\s+(?:replies|responses))[\s:.!]*$",
+    re.IGNORECASE,
+)
+# The header of a reader's comment: "<name> on <date> at <time> said:", "<name> says:".
+_COMMENT_HEADER = re.compile(r"^.{1,100}?\s(?:says|said|wrote|schreibt|sagt|écrit|escribió)\s*:?\s*$", re.IGNORECASE)
+COMMENT_HEADER_REASON = "the header of a reader's comment (name, date, 'said:')"
+# A comment header is longer than a button: a name, a date and a time.
+MAX_WORDS_COMMENT_HEADER = 16
+# Cookie banners can run long (a paragraph per cookie category); they stay recognisable up to this many words.
+MAX_WORDS_COOKIE = 150
+# A line that is nothing but a date or a time ("2 days ago at 07:52 am", "August 8, 2018 at 3:17 pm"): comment and
+# list timestamps. A dateline with a name in it is metadata and is parsed elsewhere.
+_TIMESTAMP = re.compile(
+    r"^(?:(?:posted|updated|published|on)\s+)?(?:"
+    r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
+    r")(?:,?\s+(?:at\s+|um\s+|-\s+|/\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s.]*$",
     re.IGNORECASE,
 )
 
@@ -218,6 +240,10 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         return None
     if _COUNTER.match(stripped):
         return Label.COUNTER, "a bare number or count"
+    if n_spaced <= MAX_WORDS_COMMENT_HEADER and _COMMENT_HEADER.match(stripped):
+        return Label.COMMENTS, COMMENT_HEADER_REASON
+    if n_spaced <= MAX_WORDS_SHORT_FURNITURE and _TIMESTAMP.match(stripped):
+        return Label.TIMESTAMP, "a bare date or time, as comments and lists stamp their items"
     words = tokens(stripped)
     n_words = len(words)
     if n_words <= MAX_WORDS_SHORT_FURNITURE:
@@ -247,6 +273,8 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
             and _PROMOTION.search(stripped)
         ):
             return Label.PROMOTION, "app download, newsletter or follow-us call"
+    elif n_words <= MAX_WORDS_COOKIE and "cookie" in stripped.lower() and _COOKIE.search(stripped):
+        return Label.COOKIE_NOTICE, "cookie or consent notice"
     if n_words <= MAX_WORDS_SHORT_FURNITURE and _BREADCRUMB.match(stripped) and not re.search(r"\d/\d", stripped):
         return Label.NAVIGATION, "a breadcrumb trail"
     return None

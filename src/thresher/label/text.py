@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thresher.label.furniture import classify_furniture
+from thresher.label.furniture import COMMENT_HEADER_REASON, classify_furniture
 from thresher.label.script import count_words, dominant_script
 from thresher.label.spam import SpamOptions, foreign_reason, injected_list_reason
 from thresher.langid import MAX_CHARS_SCORED_BLOCK, detect_language
@@ -31,11 +31,17 @@ class TextLabelOptions:
     long_line_words: int = 15
     # Weight of a long unpunctuated line relative to a punctuated one, per word.
     unpunctuated_weight: float = 0.5
-    # Cost of a short non-prose line inside the content: a subheading between paragraphs is cheap to cross,
-    # a 40-line menu is not.
-    short_line_cost: float = 6.0
-    # Cost of a line recognised as furniture: more than a plain short line, so a share bar ends the content.
-    furniture_cost: float = 12.0
+    # Cost of a short non-prose line grows with the run of non-prose lines it belongs to: the k-th line of a run
+    # costs k times this. A subheading or a recipe's "Lunch" between paragraphs is cheap to cross; a 40-line menu
+    # (which costs about 800 times this) is not.
+    short_line_cost: float = 2.0
+    # A line recognised as furniture counts as this many short lines.
+    furniture_weight: float = 2.0
+    # A widget heading or comment-section marker announces other content: crossing it costs this much (about a
+    # paragraph's worth of words), so related teasers and comments below it stay out of the article.
+    barrier_cost: float = 30.0
+    # The header of a reader's comment ("<name> on <date> said:") is a wall the content never crosses.
+    comment_header_cost: float = 1e9
     # A headline has at least this many words and at most this many.
     title_min_words: int = 3
     title_max_words: int = 30
@@ -51,6 +57,8 @@ class TextLabelOptions:
     spam: SpamOptions = field(default_factory=SpamOptions)
 
 
+# Furniture that announces other content (related stories, comments) rather than decorating the article.
+_BARRIERS = frozenset({Label.WIDGET_HEADING, Label.COMMENTS})
 _TERMINAL = re.compile(r"[.!?…。！？:;]['\"”’)\]»]*$")
 _SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’)\]»]*$")
 
@@ -65,17 +73,36 @@ class _Line:
 
 
 def _features(block: Block, options: TextLabelOptions) -> _Line:
+    """A line's own evidence; its score is its prose weight (positive) or 0 for a non-prose line."""
     words = count_words(block.text)
     line = _Line(block, words, bool(_TERMINAL.search(block.text)), classify_furniture(block.text))
-    if line.furniture is not None:
-        line.score = -options.furniture_cost
-    elif line.terminal and words >= options.min_sentence_words:
-        line.score = words
-    elif words >= options.long_line_words:
-        line.score = words * options.unpunctuated_weight
-    else:
-        line.score = -options.short_line_cost
+    if line.furniture is None:
+        if line.terminal and words >= options.min_sentence_words:
+            line.score = words
+        elif words >= options.long_line_words:
+            line.score = words * options.unpunctuated_weight
     return line
+
+
+def _score(lines: list[_Line], options: TextLabelOptions) -> list[float]:
+    """Prose lines keep their weight; the k-th line of a run of non-prose lines costs k x short_line_cost."""
+    scores: list[float] = []
+    run = 0.0
+    for ln in lines:
+        if ln.score > 0:
+            run = 0.0
+            scores.append(ln.score)
+            continue
+        step = options.furniture_weight if ln.furniture is not None else 1.0
+        run += step
+        cost = options.short_line_cost * run * step
+        if ln.furniture is not None and ln.furniture[0] in _BARRIERS:
+            cost = max(cost, options.barrier_cost)
+            if ln.furniture[1].startswith(COMMENT_HEADER_REASON):
+                # A reader's comment is never the article's continuation: nothing may cross its header.
+                cost = options.comment_header_cost
+        scores.append(-cost)
+    return scores
 
 
 def _best_segment(scores: list[float]) -> tuple[int, int] | None:
@@ -98,7 +125,15 @@ def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) ->
     if not lines:
         doc.flag("no_main_content")
         return
-    segment = _best_segment([ln.score for ln in lines])
+    scores = _score(lines, options)
+    # Readers' comments follow the article: when a comment header appears, the article is looked for above it
+    # first, so a long comment thread cannot outweigh a short article.
+    first_comment = next(
+        (i for i, ln in enumerate(lines) if ln.furniture and ln.furniture[1].startswith(COMMENT_HEADER_REASON)), None
+    )
+    segment = _best_segment(scores[:first_comment]) if first_comment else None
+    if segment is None:
+        segment = _best_segment(scores)
     if segment is None:
         doc.flag("no_main_content")
         start = end = len(lines)
@@ -218,7 +253,8 @@ def _label_body(
     page_language: str | None,
     options: TextLabelOptions,
 ) -> None:
-    for ln in lines[start: end + 1]:
+    for i in range(start, end + 1):
+        ln = lines[i]
         if ln.block.role is not Role.BODY:
             continue
         spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
@@ -228,6 +264,10 @@ def _label_body(
         elif ln.furniture is not None:
             label, reason = ln.furniture
             ln.block.remove(label, f"{reason}, inside the main content")
+        elif ln.score <= 0 and not (i + 1 <= end and lines[i + 1].score > 0):
+            # A short line that leads a paragraph is a subheading; one that does not is a caption, a name, a
+            # label left between blocks.
+            ln.block.remove(Label.BOILERPLATE, "a short line inside the content that leads no paragraph")
 
 
 def _label_zone(
