@@ -1,0 +1,240 @@
+"""Gopher's quality and repetition rules (Rae et al. 2021, "Scaling Language Models", appendix A), as filters.
+
+Defaults are the published thresholds. Words are counted by `thresher.filter.words` so that text written without
+spaces (Chinese, Japanese, Thai) is measured fairly; rules that cannot mean anything for such text are skipped, and
+the skip is written into the step's decision.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from thresher.filter.base import QualityFilter, first_broken, too_high, too_low
+from thresher.filter.words import body_lines, body_paragraphs, count_stop_words, words_of
+from thresher.model import Document
+
+# Line starts Gopher counts as bullet points.
+BULLET_MARKS = ("•", "-", "*", "–", "·", "●", "▪", "►", "◦")
+ELLIPSES = ("...", "…")
+
+
+@dataclass(frozen=True, slots=True)
+class GopherQualityOptions:
+    min_words: int = 50  # fewer words than this: too short to be a document
+    max_words: int = 100_000  # more: a dump, not a document
+    min_mean_word_length: float = 3.0  # shorter mean word length: lists of symbols or codes
+    max_mean_word_length: float = 10.0  # longer: URLs, hashes, run-together text
+    max_symbol_word_ratio: float = 0.1  # '#' per word, and ellipses per word, each at most this
+    max_bullet_line_share: float = 0.9  # share of lines starting with a bullet
+    max_ellipsis_line_share: float = 0.3  # share of lines ending with an ellipsis (truncated teasers)
+    min_alphabetic_word_share: float = 0.8  # share of words with at least one letter
+    min_stop_words: int = 2  # stop words of the document's language (skipped when there is no list)
+
+
+class GopherQualityFilter(QualityFilter):
+    name = "gopher_quality"
+
+    def __init__(self, options: GopherQualityOptions | None = None) -> None:
+        self.options = options or GopherQualityOptions()
+
+    def apply(self, doc: Document) -> Document:
+        o = self.options
+        text = doc.text
+        words = words_of(text)
+        n_words = len(words.words)
+        lines = body_lines(doc)
+        n_lines = max(len(lines), 1)
+        skipped: list[str] = []
+        signals: dict[str, float] = {"gopher_words": n_words}
+        checks: list[str | None] = [
+            too_low("{} words", n_words, "min_words", o.min_words),
+            too_high("{} words", n_words, "max_words", o.max_words),
+        ]
+        if n_words:
+            if words.is_unspaced:
+                # A Chinese character is one "word" of length 1: the length rule measures nothing there.
+                skipped.append("mean word length (unspaced script)")
+            else:
+                mean_length = sum(map(len, words.words)) / n_words
+                signals["gopher_mean_word_length"] = mean_length
+                checks.append(too_low("mean word length", mean_length, "min_mean_word_length", o.min_mean_word_length))
+                checks.append(too_high("mean word length", mean_length, "max_mean_word_length", o.max_mean_word_length))
+            hash_ratio = text.count("#") / n_words
+            ellipsis_ratio = sum(text.count(e) for e in ELLIPSES) / n_words
+            alphabetic = words.with_letters / n_words
+            signals.update(
+                gopher_hash_word_ratio=hash_ratio,
+                gopher_ellipsis_word_ratio=ellipsis_ratio,
+                gopher_alphabetic_word_share=alphabetic,
+            )
+            checks += [
+                too_high("'#' per word", hash_ratio, "max_symbol_word_ratio", o.max_symbol_word_ratio),
+                too_high("ellipses per word", ellipsis_ratio, "max_symbol_word_ratio", o.max_symbol_word_ratio),
+                too_low("alphabetic word share", alphabetic, "min_alphabetic_word_share", o.min_alphabetic_word_share),
+            ]
+        bullet = sum(1 for line in lines if line.startswith(BULLET_MARKS)) / n_lines
+        ellipsis_lines = sum(1 for line in lines if line.endswith(ELLIPSES)) / n_lines
+        signals.update(gopher_bullet_line_share=bullet, gopher_ellipsis_line_share=ellipsis_lines)
+        checks += [
+            too_high("bullet line share", bullet, "max_bullet_line_share", o.max_bullet_line_share),
+            too_high("ellipsis line share", ellipsis_lines, "max_ellipsis_line_share", o.max_ellipsis_line_share),
+        ]
+        if o.min_stop_words > 0:
+            found = count_stop_words(words, text, doc.language, o.min_stop_words)
+            if found is None:
+                skipped.append(f"stop words (no list for language {doc.language or 'unknown'})")
+            else:
+                # Counting stops at min_stop_words: the signal says "at least this many".
+                signals["gopher_stop_words"] = found
+                checks.append(too_low("stop words", found, "min_stop_words", o.min_stop_words))
+        return self.verdict(doc, signals, first_broken(*checks), skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class GopherRepetitionOptions:
+    max_duplicate_line_share: float = 0.30  # lines that repeat an earlier line, per line
+    max_duplicate_paragraph_share: float = 0.30  # paragraphs that repeat an earlier paragraph, per paragraph
+    max_duplicate_line_char_share: float = 0.20  # characters in repeated lines, per character
+    max_duplicate_paragraph_char_share: float = 0.20  # characters in repeated paragraphs, per character
+    # (n, limit): characters covered by the most frequent n-gram (when it occurs more than once), per word character.
+    top_ngram_char_shares: tuple[tuple[int, float], ...] = ((2, 0.20), (3, 0.18), (4, 0.16))
+    # (n, limit): characters covered by repeated occurrences of any n-gram, per word character.
+    duplicate_ngram_char_shares: tuple[tuple[int, float], ...] = (
+        (5, 0.15),
+        (6, 0.14),
+        (7, 0.13),
+        (8, 0.12),
+        (9, 0.11),
+        (10, 0.10),
+    )
+    # Unspaced text has one "word" per character: its n-grams are this many times longer, so that an n-gram spans
+    # about as much text as n words of English (a Chinese word averages 1.5-2 characters).
+    unspaced_ngram_scale: int = 2
+
+
+# Multiplier of the rolling n-gram hash (odd, so that it permutes 64-bit values); collisions only matter inside one
+# document, where 2**-64 is nothing.
+_ROLLING_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _repeated_share(items: Sequence[str]) -> tuple[float, float]:
+    """(share of items that repeat an earlier one, share of characters in those repeats)."""
+    seen: set[str] = set()
+    repeats = repeat_chars = total_chars = 0
+    for item in items:
+        total_chars += len(item)
+        if item in seen:
+            repeats += 1
+            repeat_chars += len(item)
+        else:
+            seen.add(item)
+    if not items:
+        return 0.0, 0.0
+    return repeats / len(items), repeat_chars / max(total_chars, 1)
+
+
+def _ngram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
+    """A 64-bit hash per n-gram start (len(ids) - n + 1 values), from per-word ids."""
+    count = len(ids) - n + 1
+    h = np.zeros(count, dtype=np.uint64)
+    for k in range(n):
+        h = h * _ROLLING_MULTIPLIER + ids[k : k + count]
+    return h
+
+
+class GopherRepetitionFilter(QualityFilter):
+    name = "gopher_repetition"
+
+    def __init__(self, options: GopherRepetitionOptions | None = None) -> None:
+        self.options = options or GopherRepetitionOptions()
+
+    def apply(self, doc: Document) -> Document:
+        o = self.options
+        lines = body_lines(doc)
+        paragraphs = body_paragraphs(doc)
+        line_share, line_chars = _repeated_share(lines)
+        para_share, para_chars = _repeated_share(paragraphs)
+        signals: dict[str, float] = {
+            "gopher_duplicate_line_share": line_share,
+            "gopher_duplicate_line_char_share": line_chars,
+            "gopher_duplicate_paragraph_share": para_share,
+            "gopher_duplicate_paragraph_char_share": para_chars,
+        }
+        checks: list[str | None] = [
+            too_high("duplicate line share", line_share, "max_duplicate_line_share", o.max_duplicate_line_share),
+            too_high(
+                "duplicate paragraph share",
+                para_share,
+                "max_duplicate_paragraph_share",
+                o.max_duplicate_paragraph_share,
+            ),
+            too_high(
+                "duplicate line char share",
+                line_chars,
+                "max_duplicate_line_char_share",
+                o.max_duplicate_line_char_share,
+            ),
+            too_high(
+                "duplicate paragraph char share",
+                para_chars,
+                "max_duplicate_paragraph_char_share",
+                o.max_duplicate_paragraph_char_share,
+            ),
+        ]
+        words = words_of(doc.text)
+        if words.words:
+            checks += self._ngram_checks(words.words, words.is_unspaced, signals)
+        return self.verdict(doc, signals, first_broken(*checks), [])
+
+    def _ngram_checks(self, words: Sequence[str], unspaced: bool, signals: dict[str, float]) -> list[str | None]:
+        o = self.options
+        scale = o.unspaced_ngram_scale if unspaced else 1
+        # Python's string hash is salted per process, but n-grams are only compared within this one document.
+        ids = np.fromiter(map(hash, words), dtype=np.int64, count=len(words)).view(np.uint64)
+        lengths = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        total_chars = int(lengths.sum()) or 1
+        # Characters of the n words starting at each position, for every n, from one cumulative sum.
+        cumulative = np.concatenate(([0], np.cumsum(lengths)))
+        checks: list[str | None] = []
+        for n, limit in o.top_ngram_char_shares:
+            span = n * scale
+            if len(words) < span:
+                continue
+            hashes = _ngram_hashes(ids, span)
+            _, first, counts = np.unique(hashes, return_index=True, return_counts=True)
+            top = int(counts.max())
+            share = 0.0
+            if top > 1:
+                # Among equally frequent n-grams, the longest: the result must not depend on hash order.
+                starts = first[counts == top]
+                chars = int((cumulative[starts + span] - cumulative[starts]).max())
+                share = top * chars / total_chars
+            signals[f"gopher_top_{n}gram_char_share"] = share
+            checks.append(too_high(f"top {n}-gram char share", share, f"max_top_{n}gram_char_share", limit))
+        repeats_left = True
+        for n, limit in sorted(o.duplicate_ngram_char_shares):
+            span = n * scale
+            if len(words) < span:
+                continue
+            if not repeats_left:
+                # No n-gram repeats, so no longer one can: the share is 0 for every larger n.
+                signals[f"gopher_duplicate_{n}gram_char_share"] = 0.0
+                continue
+            hashes = _ngram_hashes(ids, span)
+            _, first_of, inverse = np.unique(hashes, return_index=True, return_inverse=True)
+            repeat_starts = np.flatnonzero(first_of[inverse] != np.arange(len(hashes)))
+            share = 0.0
+            repeats_left = len(repeat_starts) > 0
+            if repeats_left:
+                # Words covered by any repeated occurrence, each counted once however many n-grams cover it.
+                delta = np.zeros(len(words) + 1, dtype=np.int64)
+                np.add.at(delta, repeat_starts, 1)
+                np.add.at(delta, repeat_starts + span, -1)
+                covered = np.cumsum(delta[:-1]) > 0
+                share = int(lengths[covered].sum()) / total_chars
+            signals[f"gopher_duplicate_{n}gram_char_share"] = share
+            checks.append(too_high(f"duplicate {n}-gram char share", share, f"max_duplicate_{n}gram_char_share", limit))
+        return checks
