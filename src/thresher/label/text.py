@@ -40,6 +40,10 @@ class TextLabelOptions:
     # A widget heading or comment-section marker announces other content: crossing it costs this much (about a
     # paragraph's worth of words), so related teasers and comments below it stay out of the article.
     barrier_cost: float = 30.0
+    # Lines below a headline that repeats the page title within which the article must start to be preferred.
+    headline_reach: int = 8
+    # The run below the headline is preferred when it weighs at least this share of the heaviest run.
+    headline_min_share: float = 0.2
     # The header of a reader's comment ("<name> on <date> said:") is a wall the content never crosses.
     comment_header_cost: float = 1e9
     # A headline has at least this many words and at most this many.
@@ -119,6 +123,76 @@ def _best_segment(scores: list[float]) -> tuple[int, int] | None:
     return best
 
 
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]{1,60}$")
+
+
+def _normalise_title(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def _headline_echo(lines: list[_Line], options: TextLabelOptions) -> int | None:
+    """The index of the line that repeats the page's first line (a text record opens with the page's <title>,
+    and the headline above the article usually says it again), without the " | Site" suffix titles carry."""
+    if len(lines) < 3:
+        return None
+    first = lines[0].block.text
+    wanted = {_normalise_title(first), _normalise_title(_SITE_SUFFIX.sub("", first))}
+    wanted.discard("")
+    for i in range(1, len(lines)):
+        ln = lines[i]
+        if ln.words < options.title_min_words or ln.words > options.title_max_words:
+            continue
+        if _normalise_title(ln.block.text) in wanted:
+            return i
+    return None
+
+
+def _prefer_after_headline(
+    lines: list[_Line], scores: list[float], segment: tuple[int, int] | None, options: TextLabelOptions
+) -> tuple[int, int] | None:
+    """If the page repeats its title as a headline, the article is what follows it: take the best run that starts
+    right below the headline when it holds at least `headline_min_share` of the best run's weight."""
+    echo = _headline_echo(lines, options)
+    if echo is None or segment is None:
+        return None
+    if echo < segment[0] <= echo + options.headline_reach:
+        return None  # already right below the headline
+    found = _best_segment_starting_in(scores, echo + 1, echo + 1 + options.headline_reach)
+    if found is None:
+        return None
+    start, end = found
+    best_weight = sum(scores[segment[0]: segment[1] + 1])
+    if sum(scores[start: end + 1]) >= options.headline_min_share * best_weight:
+        return start, end
+    return None
+
+
+def _best_segment_starting_in(scores: list[float], lo: int, hi: int) -> tuple[int, int] | None:
+    """The heaviest run [start, end] whose start lies in [lo, hi), by prefix sums and a running suffix maximum."""
+    n = len(scores)
+    if lo >= n:
+        return None
+    prefix = [0.0]
+    for s in scores:
+        prefix.append(prefix[-1] + s)
+    # best_end[i]: the end e >= i with the largest prefix[e + 1].
+    best_end = [0] * n
+    best = n - 1
+    for i in range(n - 1, lo - 1, -1):
+        if prefix[i + 1] > prefix[best + 1]:
+            best = i
+        best_end[i] = best
+    chosen, chosen_sum = None, 0.0
+    for start in range(lo, min(hi, n)):
+        if scores[start] <= 0:
+            continue
+        end = best_end[start]
+        total = prefix[end + 1] - prefix[start]
+        if total > chosen_sum:
+            chosen, chosen_sum = (start, end), total
+    return chosen
+
+
 def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) -> None:
     """Give every block of a text-mode document its role, label and reason; fill title/date/byline metadata."""
     lines = [_features(b, options) for b in doc.blocks]
@@ -131,9 +205,11 @@ def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) ->
     first_comment = next(
         (i for i, ln in enumerate(lines) if ln.furniture and ln.furniture[1].startswith(COMMENT_HEADER_REASON)), None
     )
-    segment = _best_segment(scores[:first_comment]) if first_comment else None
+    limit = first_comment or len(lines)
+    segment = _best_segment(scores[:limit]) if first_comment else None
     if segment is None:
         segment = _best_segment(scores)
+    segment = _prefer_after_headline(lines, scores[:limit], segment, options) or segment
     if segment is None:
         doc.flag("no_main_content")
         start = end = len(lines)
