@@ -13,7 +13,8 @@ Each system is called the way the set's README says upstream called it:
   stoplists on trafilatura-eval; the non-boilerplate paragraphs joined by newlines.
 - boilerpy3: `ArticleExtractor().get_content(html)`.
 
-Packages that take text get the page decoded by trafilatura's `decode_file`, inside their timed call. Every system
+Packages that take text get the page decoded inside their timed call by `flatten.decode_html` (UTF-8, else the
+likeliest charset-normalizer guess: the same text as trafilatura's `decode_file` on all 990 trafilatura-eval pages). Every system
 gets one untimed warm-up call first. A system that cannot be imported or is not written yet is reported as
 unavailable; one that fails on a page gets "nothing found" there and an error count.
 
@@ -45,10 +46,10 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.flatten import decode_html  # noqa: E402
-from bench.metadata_scoring import FIELDS, score_metadata  # noqa: E402
-from bench.runner import SystemRun, fmt, markdown_table, pin_to_one_core, run_system  # noqa: E402
-from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets  # noqa: E402
+from bench.flatten import decode_html
+from bench.metadata_scoring import FIELDS, as_text, score_metadata
+from bench.runner import SystemRun, fmt, markdown_table, pin_to_one_core, run_system
+from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets
 
 AEB = "aeb"
 TRAFEVAL = "trafilatura"
@@ -57,15 +58,15 @@ BASELINE = "trafilatura"  # the speed column is relative to this system
 PROFILE_TOP_FUNCTIONS = 25
 # jusText's published settings: length_low, length_high, stopwords_low, stopwords_high, max_link_density,
 # max_heading_distance, no_headings.
-JUSTEXT_PARAMETERS = dict(
-    length_low=50,
-    length_high=200,
-    stopwords_low=0.1,
-    stopwords_high=0.2,
-    max_link_density=0.2,
-    max_heading_distance=200,
-    no_headings=True,
-)
+JUSTEXT_PARAMETERS = {
+    "length_low": 50,
+    "length_high": 200,
+    "stopwords_low": 0.1,
+    "stopwords_high": 0.2,
+    "max_link_density": 0.2,
+    "max_heading_distance": 200,
+    "no_headings": True,
+}
 JUSTEXT_AEB_LANGUAGE = "English"
 
 Page = Any  # AebPage or SnippetPage: both have .html (bytes) and .url
@@ -190,15 +191,15 @@ def bench_aeb(systems: Sequence[str], limit: int | None) -> list[dict]:
     runs = run_extractors(pages, AEB, systems)
     baseline = next((r for r in runs if r.name == BASELINE), None)
     golds = [p.gold for p in pages]
-    return [
-        {"system": r.name, **score_aeb(golds, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs
-    ]
+    return [{"system": r.name, **score_aeb(golds, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs]
 
 
 def bench_trafilatura(systems: Sequence[str], pages: Sequence[Page]) -> list[dict]:
     runs = run_extractors(pages, TRAFEVAL, systems)
     baseline = next((r for r in runs if r.name == BASELINE), None)
-    return [{"system": r.name, **score_snippets(pages, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs]
+    return [
+        {"system": r.name, **score_snippets(pages, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs
+    ]
 
 
 # -------------------------------------------------------------------------------------------------------- metadata
@@ -234,7 +235,7 @@ def gold_metadata(page: Page) -> dict[str, str]:
         gold["title"] = page.title
     for field in ("author", "date"):
         if field in page.meta:
-            gold[field] = page.meta[field] or ""
+            gold[field] = as_text(page.meta[field]) or ""
     return gold
 
 
@@ -254,7 +255,7 @@ def bench_metadata(systems: Sequence[str], pages: Sequence[Page]) -> list[dict]:
 
         run = run_system(name, system, pages, warmup=True)
         outputs = [o if isinstance(o, dict) else None for o in run.outputs]
-        for field, score in score_metadata(golds, outputs).items():
+        for score in score_metadata(golds, outputs).values():
             rows.append({"system": name, **score.as_dict(), "status": run.status})
     rows.sort(key=lambda r: (FIELDS.index(r["field"]), r["system"]))
     return rows
@@ -332,8 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown system(s): {', '.join(unknown)}; choose from {', '.join(SYSTEM_NAMES)}")
     pin_to_one_core()
-    # Extractors under test log per-page warnings (malformed markup and the like): they would bury the tables.
-    logging.disable(logging.WARNING)
+    # Extractors under test log per-page warnings and tracebacks (malformed markup and the like): they would bury
+    # the tables, and every failure is already counted in the status column.
+    logging.disable(logging.ERROR)
     results: dict[str, list[dict]] = {}
     profiled: list[Page] = []
     if args.only in (None, AEB):

@@ -22,9 +22,7 @@ C4_ELLIPSIS = "..."  # a line trailing off is not a finished sentence: C4 drops 
 def c4_keeps(line: str) -> bool:
     stripped = line.strip()
     return (
-        stripped.endswith(C4_END_MARKS)
-        and not stripped.endswith(C4_ELLIPSIS)
-        and len(stripped.split()) >= C4_MIN_WORDS
+        stripped.endswith(C4_END_MARKS) and not stripped.endswith(C4_ELLIPSIS) and len(stripped.split()) >= C4_MIN_WORDS
     )
 
 

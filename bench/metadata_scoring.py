@@ -2,8 +2,8 @@
 
 The comparison, per field, over the pages whose gold has a non-empty value for it:
 
-- title: normalised exact match. Normalising = Unicode NFKC, case-folded, runs of whitespace collapsed, punctuation
-  and quote marks stripped from both ends. A title with the site name appended ("Story | Site") does not match.
+- title: normalised exact match. Normalising = Unicode NFKC, case-folded, dashes and curly quotes made plain, runs
+  of whitespace collapsed, punctuation and quote marks stripped from both ends. A title with the site name appended ("Story | Site") does not match.
 - author: the normalised *set* of names must be equal. A leading byline marker ("by", "von") is dropped, and names
   are split on ; , & / | and the words "and"/"und", so order and the separator a site used do not matter, but a
   missing or an extra name does.
@@ -27,12 +27,28 @@ BYLINE_MARKER_RE = re.compile(r"^(?:by|von)\s+", re.IGNORECASE)
 AUTHOR_SEPARATOR_RE = re.compile(r"\s*(?:[;,&/|]|\band\b|\bund\b)\s*", re.IGNORECASE)
 ISO_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 WHITESPACE_RE = re.compile(r"\s+")
+# Typographic variants a site or an annotator may use interchangeably: dashes become "-", curly quotes straight ones.
+TYPOGRAPHIC = str.maketrans(
+    {"‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "’": "'", "‘": "'", "“": '"', "”": '"', "„": '"'}
+)
+
+
+MetadataValue = str | list[str] | tuple[str, ...] | None
+
+
+def as_text(value: MetadataValue) -> str | None:
+    """Some gold values are lists of names: one value with the names separated by "; " (an author separator)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, list | tuple):
+        return "; ".join(str(v) for v in value if v)
+    return str(value)
 
 
 def normalise_text(value: str | None) -> str:
     if not value:
         return ""
-    value = unicodedata.normalize("NFKC", value).casefold()
+    value = unicodedata.normalize("NFKC", value).casefold().translate(TYPOGRAPHIC)
     return WHITESPACE_RE.sub(" ", value).strip(EDGE_CHARS)
 
 
@@ -49,7 +65,8 @@ def normalise_day(value: str | None) -> str:
     return match.group(0) if match else value.strip()
 
 
-def field_matches(field: str, gold: str | None, predicted: str | None) -> bool:
+def field_matches(field: str, gold: MetadataValue, predicted: MetadataValue) -> bool:
+    gold, predicted = as_text(gold), as_text(predicted)
     if field == "title":
         return normalise_text(gold) == normalise_text(predicted)
     if field == "author":
@@ -83,7 +100,7 @@ class FieldScore:
 
 
 def score_metadata(
-    golds: Sequence[dict[str, str | None] | None], predictions: Sequence[dict[str, str | None] | None]
+    golds: Sequence[dict[str, MetadataValue] | None], predictions: Sequence[dict[str, MetadataValue] | None]
 ) -> dict[str, FieldScore]:
     """golds[i] / predictions[i]: {"title", "author", "date"} for page i. A field missing from a gold dict was not
     annotated for that page and is not scored; a None prediction (the system failed) gives nothing."""
@@ -94,7 +111,7 @@ def score_metadata(
         for f in FIELDS:
             if f not in gold:
                 continue
-            gold_value, value = gold.get(f), predicted.get(f)
+            gold_value, value = as_text(gold.get(f)), as_text(predicted.get(f))
             score = scores[f]
             if gold_value and gold_value.strip():
                 score.with_gold += 1

@@ -16,9 +16,9 @@ import pytest
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # `bench` is a top-level folder of the repository, not part of the package
 
-from bench.flatten import flatten_pages  # noqa: E402
-from bench.runner import run_system  # noqa: E402
-from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets  # noqa: E402
+from bench.flatten import flatten_pages
+from bench.runner import run_system
+from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 FLOORS_PATH = REPO_ROOT / "bench" / "floors.json"

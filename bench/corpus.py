@@ -1,0 +1,311 @@
+"""Corpus benchmark: thresher run vs datatrove's FineWeb-style pipeline on one WARC with planted duplicates.
+
+    python bench/corpus.py [--workers 2] [--copies 60] [--skip-datatrove]
+
+1. Builds `bench/.cache/corpus.warc.gz` from the benchmark pages (scrapinghub-aeb + trafilatura-eval, read-only) and
+   plants duplicates: exact copies (the same page under another URL) and near copies (a few sentences changed and the
+   page furniture -- title, a banner, a footer -- replaced). The planted pairs are the gold for dedup.
+2. Runs `thresher run` on it (in a subprocess, with 1 and with N workers), and datatrove 0.10.1 (in a subprocess):
+   WarcReader -> Trafilatura -> Gopher repetition -> Gopher quality -> C4 -> FineWeb filters -> MinHash
+   (5-grams, 14 bands x 8 rows, the same as thresher's default) in its four stages. Language identification is left
+   out of both sides (datatrove's English filters need spaCy's tokenizer: `pip install spacy`).
+3. Prints documents/s per core, peak memory per worker, and duplicate-pair precision/recall against the planted
+   pairs. Recall is also given over the "eligible" pairs, whose original survived that side's per-document filters
+   (a copy of a page the filters reject is rejected with it, before dedup can see it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BENCH = ROOT.parent / "shared" / "bench"
+CACHE = ROOT / "bench" / ".cache"
+SEED = 7  # fixed: the planted duplicates are the same on every run
+DEFAULT_COPIES = 60  # exact copies planted, and as many near copies
+# A near copy changes this many paragraphs of the article (dropping or adding a sentence in each).
+NEAR_EDITS = 2
+# Paragraphs shorter than this (words) are not edited: they are likely furniture, not article text.
+MIN_EDIT_WORDS = 12
+# Targets from the brief this benchmark checks.
+TARGET_SPEEDUP = 5.0
+TARGET_RSS_MIB = 1024
+TARGET_RECALL = 0.97
+TARGET_PRECISION = 0.99
+
+_PARAGRAPH = re.compile(rb"(<p\b[^>]*>)(.*?)(</p>)", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(rb"<title\b[^>]*>.*?</title>", re.IGNORECASE | re.DOTALL)
+_BODY_OPEN = re.compile(rb"<body\b[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(rb"</body\s*>", re.IGNORECASE)
+_TAG = re.compile(rb"<[^>]+>")
+
+
+# -- building the corpus
+
+
+def load_pages() -> list[tuple[str, bytes]]:
+    """(url, html bytes) of every benchmark page, in a fixed order."""
+    pages: list[tuple[str, bytes]] = []
+    aeb = BENCH / "scrapinghub-aeb"
+    for line in (aeb / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        pages.append((row.get("url") or f"https://aeb.invalid/{row['id']}", (aeb / f"{row['id']}.html").read_bytes()))
+    tra = BENCH / "trafilatura-eval"
+    for line in (tra / "gold.jsonl").open(encoding="utf-8"):
+        row = json.loads(line)
+        url = row.get("url") or ""
+        if "://" not in url:
+            url = f"https://trafilatura-eval.invalid/{row['id']}"
+        with gzip.open(tra / f"{row['id']}.html.gz") as fh:
+            pages.append((url, fh.read()))
+    return pages
+
+
+def near_copy(html: bytes, rng: random.Random, tag: int) -> bytes | None:
+    """The page with NEAR_EDITS article paragraphs edited and its furniture replaced; None if it has no such text."""
+    paragraphs = [m for m in _PARAGRAPH.finditer(html) if len(_TAG.sub(b" ", m.group(2)).split()) >= MIN_EDIT_WORDS]
+    if len(paragraphs) < NEAR_EDITS + 2:
+        return None
+    chosen = sorted(rng.sample(paragraphs, NEAR_EDITS), key=lambda m: m.start(), reverse=True)
+    out = html
+    for k, m in enumerate(chosen):
+        text = m.group(2)
+        if k % 2 == 0:  # drop the last sentence
+            cut = text.rstrip().rfind(b". ", 0, max(len(text.rstrip()) - 2, 0))
+            new = text[: cut + 1] if cut > 0 else text + b" This paragraph was shortened by the mirror."
+        else:  # add a sentence
+            new = text + b" A reader wrote in to add a detail the first version had left out."
+        out = out[: m.start(2)] + new + out[m.end(2) :]
+    out = _TITLE.sub(f"<title>Mirror copy {tag}</title>".encode(), out, count=1)
+    banner = f'<div class="mirror-banner"><a href="/">Mirror {tag} home</a> <a href="/about">About</a></div>'.encode()
+    out = _BODY_OPEN.sub(lambda m: m.group(0) + banner, out, count=1)
+    footer = f'<div class="mirror-footer">Mirrored page {tag}. Contact the mirror team.</div>'.encode()
+    return _BODY_CLOSE.sub(lambda m: footer + m.group(0), out, count=1)
+
+
+def warc_record(url: str, payload: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + payload
+    rid = uuid.uuid5(uuid.NAMESPACE_URL, url)
+    head = (
+        f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:{rid}>\r\nWARC-Target-URI: {url}\r\n"
+        f"WARC-Date: 2024-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
+        f"Content-Length: {len(http)}\r\n\r\n"
+    ).encode()
+    return gzip.compress(head + http + b"\r\n\r\n", compresslevel=6, mtime=0)
+
+
+def build_corpus(copies: int) -> tuple[Path, list[dict]]:
+    CACHE.mkdir(parents=True, exist_ok=True)
+    warc, gold = CACHE / "corpus.warc.gz", CACHE / f"planted-{copies}.json"
+    if warc.exists() and gold.exists() and json.loads(gold.read_text())["copies"] == copies:
+        return warc, json.loads(gold.read_text())["pairs"]
+    rng = random.Random(SEED)
+    pages = load_pages()
+    order = list(range(len(pages)))
+    rng.shuffle(order)
+    pairs: list[dict] = []
+    extra: dict[int, list[tuple[str, bytes]]] = {}  # original index -> copies placed after it
+    picked = iter(order)
+    for kind in ("exact", "near"):
+        made = 0
+        while made < copies:
+            i = next(picked)
+            url, html = pages[i]
+            body = html if kind == "exact" else near_copy(html, rng, made)
+            if body is None:
+                continue
+            copy_url = f"https://{kind}-copy-{made}.mirror.invalid/{url.split('://', 1)[1]}"
+            extra.setdefault(i, []).append((copy_url, body))
+            pairs.append({"original": url, "copy": copy_url, "kind": kind})
+            made += 1
+    records = []
+    for i, (url, html) in enumerate(pages):
+        records.append(warc_record(url, html))
+        # Copies go a little later in the crawl, as a re-crawl or mirror would.
+        for copy_url, body in extra.get(i, []):
+            records.append(warc_record(copy_url, body))
+    warc.write_bytes(b"".join(records))
+    gold.write_text(json.dumps({"copies": copies, "pairs": pairs}, indent=1))
+    return warc, pairs
+
+
+# -- running the two systems
+
+
+def run_thresher(warc: Path, workers: int) -> dict:
+    out = CACHE / f"thresher-out-{workers}"
+    shutil.rmtree(out, ignore_errors=True)
+    config = CACHE / "thresher-bench.toml"
+    # Split the one file so every worker has shards to take; language id is left out of both sides.
+    shard = max(1 << 20, warc.stat().st_size // (4 * workers))
+    config.write_text(f"[input]\nshard_bytes = {shard}\n\n[steps.language]\nenabled = false\n")
+    cmd = [sys.executable, "-m", "thresher.cli_run", "run", str(warc), "-o", str(out), "--workers", str(workers),
+           "--config", str(config)]
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, env=dict(os.environ, PYTHONPATH=str(ROOT / "src")))
+    seconds = time.perf_counter() - t0
+    stats = json.loads((out / "stats.json").read_text())
+    import pyarrow.parquet as pq
+
+    rows = []
+    for kind in ("kept", "rejected"):
+        for part in sorted((out / kind).glob("*.parquet")):
+            rows += pq.read_table(part, columns=["id", "url", "dedup_cluster"] + (
+                ["rejected_step"] if kind == "rejected" else [])).to_pylist()
+    url_of = {r["id"]: r["url"] for r in rows}
+    predicted = [(r["url"], url_of.get(r["dedup_cluster"])) for r in rows
+                 if (r.get("rejected_step") or "").startswith("dedup")]
+    filtered = {r["url"] for r in rows if r.get("rejected_step") and not r["rejected_step"].startswith("dedup")}
+    return {
+        "documents": stats["documents"], "seconds": seconds, "workers": workers,
+        "peak_rss_mib": stats["run"]["peak_worker_rss_mib"], "predicted": predicted, "filtered_out": filtered,
+        "kept": stats["kept"],
+    }
+
+
+DATATROVE_SCRIPT = r'''
+import json, sys, time, resource
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.readers import WarcReader, JsonlReader
+from datatrove.pipeline.extractors import Trafilatura
+from datatrove.pipeline.filters import (GopherRepetitionFilter, GopherQualityFilter, C4QualityFilter,
+                                        FineWebQualityFilter)
+from datatrove.pipeline.dedup import MinhashDedupSignature, MinhashDedupBuckets, MinhashDedupCluster, MinhashDedupFilter
+from datatrove.pipeline.dedup.minhash import MinhashConfig
+from datatrove.pipeline.writers import JsonlWriter
+
+folder, name, work = sys.argv[1], sys.argv[2], sys.argv[3]
+cfg = MinhashConfig(n_grams=5, num_buckets=14, hashes_per_bucket=8)
+t0 = time.perf_counter()
+LocalPipelineExecutor(pipeline=[
+    WarcReader(folder, glob_pattern=name),
+    Trafilatura(favour_precision=True, timeout=10.0),
+    GopherRepetitionFilter(), GopherQualityFilter(), C4QualityFilter(filter_no_terminal_punct=False),
+    FineWebQualityFilter(),
+    JsonlWriter(f"{work}/docs"),
+    MinhashDedupSignature(output_folder=f"{work}/sigs", config=cfg),
+], tasks=1, workers=1, logging_dir=f"{work}/logs1").run()
+t1 = time.perf_counter()
+LocalPipelineExecutor(pipeline=[MinhashDedupBuckets(input_folder=f"{work}/sigs", output_folder=f"{work}/buckets",
+                                                    config=cfg)],
+                      tasks=cfg.num_buckets, workers=1, logging_dir=f"{work}/logs2").run()
+LocalPipelineExecutor(pipeline=[MinhashDedupCluster(input_folder=f"{work}/buckets", output_folder=f"{work}/remove",
+                                                    config=cfg, save_cluster_id=True)],
+                      tasks=1, workers=1, logging_dir=f"{work}/logs3").run()
+LocalPipelineExecutor(pipeline=[
+    JsonlReader(f"{work}/docs"),
+    MinhashDedupFilter(input_folder=f"{work}/remove", load_cluster_ids=True,
+                       exclusion_writer=JsonlWriter(f"{work}/removed")),
+    JsonlWriter(f"{work}/final"),
+], tasks=1, workers=1, logging_dir=f"{work}/logs4").run()
+t2 = time.perf_counter()
+peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(json.dumps({"clean_seconds": t1 - t0, "seconds": t2 - t0, "peak_rss_mib": peak / 1024}))
+'''
+
+
+def run_datatrove(warc: Path) -> dict:
+    work = CACHE / "datatrove-out"
+    shutil.rmtree(work, ignore_errors=True)
+    t0 = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", DATATROVE_SCRIPT, str(warc.parent), warc.name, str(work)],
+                            check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    info = json.loads(result.stdout.strip().splitlines()[-1])
+
+    def rows(sub: str) -> list[dict]:
+        out = []
+        for f in sorted((work / sub).glob("*.jsonl.gz")):
+            with gzip.open(f, "rt", encoding="utf-8") as fh:
+                out += [json.loads(line) for line in fh]
+        return out
+
+    survivors, removed = rows("final"), rows("removed")
+    rep = {d["metadata"].get("minhash_cluster_id"): d["metadata"]["url"] for d in survivors
+           if d["metadata"].get("minhash_cluster_id", -1) != -1}
+    predicted = [(d["metadata"]["url"], rep.get(d["metadata"].get("minhash_cluster_id"))) for d in removed]
+    passed = {d["metadata"]["url"] for d in survivors + removed}
+    return {"seconds": seconds, "inner_seconds": info["seconds"], "peak_rss_mib": info["peak_rss_mib"],
+            "predicted": predicted, "passed": passed, "workers": 1}
+
+
+# -- scoring
+
+
+def score(predicted: list[tuple[str, str | None]], pairs: list[dict], eligible: set[str]) -> dict:
+    gold = {frozenset((p["original"], p["copy"])) for p in pairs}
+    found = {frozenset(p) for p in predicted if p[1] is not None and p[0] != p[1]}
+    tp = len(found & gold)
+    eligible_gold = {g for g, p in zip([frozenset((p["original"], p["copy"])) for p in pairs], pairs)
+                     if p["original"] in eligible}
+    return {
+        "predicted_pairs": len(found),
+        "true_pairs": tp,
+        "precision": tp / len(found) if found else 1.0,
+        "recall": tp / len(gold) if gold else 1.0,
+        "eligible_pairs": len(eligible_gold),
+        "recall_eligible": len(found & eligible_gold) / len(eligible_gold) if eligible_gold else 1.0,
+        "by_kind": {
+            kind: sum(1 for p in pairs if p["kind"] == kind and frozenset((p["original"], p["copy"])) in found)
+            for kind in ("exact", "near")
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--copies", type=int, default=DEFAULT_COPIES)
+    ap.add_argument("--skip-datatrove", action="store_true")
+    args = ap.parse_args(argv)
+    if not BENCH.exists():
+        print(f"benchmark data not found at {BENCH}", file=sys.stderr)
+        return 1
+    warc, pairs = build_corpus(args.copies)
+    print(f"corpus: {warc} ({warc.stat().st_size / 2**20:.1f} MiB), {len(pairs)} planted pairs", file=sys.stderr)
+    results = {}
+    for workers in sorted({1, args.workers}):
+        t = run_thresher(warc, workers)
+        all_urls = {p["original"] for p in pairs}
+        t["score"] = score(t["predicted"], pairs, all_urls - t["filtered_out"])
+        results[f"thresher x{workers}"] = t
+    if not args.skip_datatrove:
+        d = run_datatrove(warc)
+        d["documents"] = next(iter(results.values()))["documents"]
+        d["score"] = score(d["predicted"], pairs, d["passed"])
+        results["datatrove x1"] = d
+    print()
+    print("| system | docs | seconds | docs/s | docs/s per core | peak RSS/worker MiB | pairs P | pairs R | R eligible "
+          "(n) | exact/near found |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for name, r in results.items():
+        rate = r["documents"] / r["seconds"]
+        s = r["score"]
+        print(f"| {name} | {r['documents']} | {r['seconds']:.1f} | {rate:.1f} | {rate / r['workers']:.1f} | "
+              f"{r['peak_rss_mib']:.0f} | {s['precision']:.3f} | {s['recall']:.3f} | {s['recall_eligible']:.3f} "
+              f"({s['eligible_pairs']}) | {s['by_kind']['exact']}/{s['by_kind']['near']} |")
+    if "datatrove x1" in results:
+        base = results["datatrove x1"]["documents"] / results["datatrove x1"]["seconds"]
+        for name, r in results.items():
+            if name.startswith("thresher"):
+                per_core = r["documents"] / r["seconds"] / r["workers"]
+                print(f"{name}: {per_core / base:.2f}x datatrove's docs/s per core (target >= {TARGET_SPEEDUP}x)")
+    summary = {k: {kk: vv for kk, vv in v.items() if kk not in ("predicted", "filtered_out", "passed")}
+               for k, v in results.items()}
+    (CACHE / "corpus-results.json").write_text(json.dumps(summary, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
