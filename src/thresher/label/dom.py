@@ -330,7 +330,7 @@ def label_blocks(
             if source >= 0:
                 kind, word = evidence[source][0], evidence[source][1]
                 block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
-            else:
+            elif not _as_metadata(block, seg, c, evidence, opts, "outside main content"):
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)
@@ -362,6 +362,32 @@ def _metadata_kind(seg: Segmentation, c: int, star: int, evidence: list[tuple]) 
     return None
 
 
+def _as_metadata(
+    block: Block,
+    seg: Segmentation,
+    c: int,
+    evidence: list[tuple],
+    opts: DomLabelOptions,
+    where: str,
+    star: int = -1,
+) -> bool:
+    """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was."""
+    if len(block.text.split()) > opts.max_metadata_words or block.tag in HEADING_TAGS:
+        return False
+    meta = _metadata_kind(seg, c, star, evidence)
+    if meta is None:
+        if _BYLINE.match(block.text):
+            meta = Label.BYLINE
+        elif _DATE_LIKE.search(block.text):
+            meta = Label.DATELINE
+        else:
+            return False
+    block.role = Role.METADATA
+    block.label = meta
+    block.reason = f"{meta.value} {where}"
+    return True
+
+
 def _label_inside(
     block: Block,
     seg: Segmentation,
@@ -377,18 +403,8 @@ def _label_inside(
         block.remove(kind, f"inside main content but in {_describe(seg, source, word)}")
         return
     words = len(block.text.split())
-    if words <= opts.max_metadata_words:
-        meta = _metadata_kind(seg, c, star, evidence)
-        if meta is None and block.tag not in HEADING_TAGS:
-            if _BYLINE.match(block.text):
-                meta = Label.BYLINE
-            elif _DATE_LIKE.search(block.text):
-                meta = Label.DATELINE
-        if meta is not None:
-            block.role = Role.METADATA
-            block.label = meta
-            block.reason = f"{meta.value} in {where}"
-            return
+    if _as_metadata(block, seg, c, evidence, opts, "in " + where, star):
+        return
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
         return

@@ -193,6 +193,8 @@ NOTICE_TRIGGERS = (
 PROMOTION_TRIGGERS = (
     "app", "subscribe", "sign up", "newsletter", "follow", "join", "abonnieren", "客户端", "关注", "扫码",
 )
+_NOTICE_TRIGGER = re.compile("|".join(re.escape(t) for t in NOTICE_TRIGGERS))
+_PROMOTION_TRIGGER = re.compile("|".join(re.escape(t) for t in PROMOTION_TRIGGERS))
 # Cheap gate: a footer row needs separators; without one, the row check is skipped.
 _HAS_ROW_SEPARATOR = re.compile(r"[|·•]|\s{3,}")
 
@@ -244,8 +246,9 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         return Label.COMMENTS, COMMENT_HEADER_REASON
     if n_spaced <= MAX_WORDS_SHORT_FURNITURE and _TIMESTAMP.match(stripped):
         return Label.TIMESTAMP, "a bare date or time, as comments and lists stamp their items"
-    words = tokens(stripped)
-    n_words = len(words)
+    # Tokenising (with camel-case splitting) is only worth it for lines short enough to be a button row.
+    words = tokens(stripped) if n_spaced <= MAX_WORDS_SHORT_FURNITURE else []
+    n_words = len(words) if words else n_spaced
     if n_words <= MAX_WORDS_SHORT_FURNITURE:
         found = _share_or_control(words, stripped)
         if found:
@@ -262,14 +265,14 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
             if row:
                 return row
         lowered = stripped.lower()
-        notice = _NOTICE_ANY.search(stripped) if any(t in lowered for t in NOTICE_TRIGGERS) else None
+        notice = _NOTICE_ANY.search(stripped) if _NOTICE_TRIGGER.search(lowered) else None
         if notice is not None:
             if notice.group("legal") is not None:
                 return Label.LEGAL_NOTICE, "copyright or reproduction notice"
             return Label.COOKIE_NOTICE, "cookie or consent notice"
         if (
             n_words <= MAX_WORDS_SHORT_FURNITURE * 2
-            and any(t in lowered for t in PROMOTION_TRIGGERS)
+            and _PROMOTION_TRIGGER.search(lowered)
             and _PROMOTION.search(stripped)
         ):
             return Label.PROMOTION, "app download, newsletter or follow-us call"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from thresher.label.script import dominant_script
@@ -35,14 +36,19 @@ def items_of(text: str) -> list[str]:
     return [i for i in (p.strip() for p in _SEPARATORS.split(body)) if i]
 
 
-_SEPARATOR_CHARS = "|｜,，、;；·•/"
+@lru_cache(maxsize=8)
+def _enough_separators(count: int) -> re.Pattern[str]:
+    """A regex that matches once the line holds `count` separator characters: one linear scan (a character class
+    and its complement cannot backtrack) that stops as soon as it has seen them."""
+    return re.compile(r"(?:[^|｜,，、;；·•/]*[|｜,，、;；·•/]){%d}" % count)
 
 
 def is_item_list(text: str, options: SpamOptions = SpamOptions()) -> bool:
     # Cheap gates first: without enough characters or separators there cannot be enough items.
     if len(text) < options.min_items * 2:
         return False
-    if sum(text.count(c) for c in _SEPARATOR_CHARS) + text.count("  ") < options.min_items - 1:
+    needed = options.min_items - 1
+    if _enough_separators(needed).match(text) is None and text.count("  ") < needed:
         return False
     items = items_of(text)
     return len(items) >= options.min_items and median(len(i) for i in items) <= options.max_median_item_chars
