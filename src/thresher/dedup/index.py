@@ -1,0 +1,131 @@
+"""Dedup signatures (computed per document, in workers) and the index that finds duplicates (main process)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from thresher.dedup.exact import hash_normalised, normalise
+from thresher.dedup.minhash import band_keys, minhash, permutations, shingle_hashes, similarity
+from thresher.model import Decision, Document
+
+
+@dataclass(frozen=True, slots=True)
+class DedupOptions:
+    exact: bool = True  # find copies with the same normalised text
+    near: bool = True  # find near copies by MinHash-LSH
+    ngram: int = 5  # words per shingle
+    bands: int = 14  # LSH bands; with `rows`, pairs above ~(1/bands)**(1/rows) = 0.72 similarity become candidates
+    rows: int = 8  # signature values per band (bands * rows permutations: 112)
+    seed: int = 1  # seeds the permutations: signatures are comparable only under one seed
+    # A candidate is confirmed when the signatures agree on at least this share of values (estimated Jaccard of
+    # the 5-gram sets). Measured on 1,000 benchmark pages: distinct pages, even of one site, stay below 0.5, while
+    # copies of 300+ word pages with three 10-word passages rewritten sit at 0.72-0.99 (median 0.93).
+    min_similarity: float = 0.75
+    # Documents with fewer words than this get no MinHash: a handful of words matches too much by chance.
+    min_words: int = 10
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSignature:
+    """What the main process needs to dedup one document: small and picklable."""
+
+    content_hash: str | None  # None: no words
+    minhash: bytes = b""  # uint32 values, empty when the document is too short for near dedup
+    words: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DedupMatch:
+    """The document an added one duplicates, how it was found, and how alike they are (1.0 for exact)."""
+
+    key: str
+    kind: str  # "exact" or "near"
+    similarity: float
+
+    def decision(self) -> Decision:
+        return Decision(step=f"dedup_{self.kind}", kept=False, reason=f"duplicate of {self.key}")
+
+
+_PERMUTATIONS: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
+
+
+def _permutations(options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
+    key = (options.bands * options.rows, options.seed)
+    if key not in _PERMUTATIONS:
+        _PERMUTATIONS[key] = permutations(*key)
+    return _PERMUTATIONS[key]
+
+
+def signatures(doc: Document, options: DedupOptions | None = None) -> DedupSignature:
+    """The exact hash and MinHash of the document's body text (pure; the same in every process and run)."""
+    options = options or DedupOptions()
+    normalised = normalise(doc.text)
+    words = normalised.split()  # words hold no spaces: this is the lower-cased word list
+    digest = hash_normalised(normalised) if options.exact else None
+    if not options.near or len(words) < options.min_words:
+        return DedupSignature(digest, b"", len(words))
+    a, b = _permutations(options)
+    values = minhash(shingle_hashes(words, options.ngram), a, b)
+    return DedupSignature(digest, values.tobytes(), len(words))
+
+
+@dataclass
+class DedupIndex:
+    """Exact then near duplicate lookup over documents added in a fixed order (the result depends only on it)."""
+
+    options: DedupOptions = field(default_factory=DedupOptions)
+
+    def __post_init__(self) -> None:
+        self._exact: dict[str, str] = {}
+        self._keys: list[str] = []
+        self._signatures: list[bytes] = []
+        self._buckets: list[dict[int, list[int]]] = [{} for _ in range(self.options.bands)]
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def add(self, key: str, sig: DedupSignature) -> str | None:
+        """Add a document; return the key of the earlier document it duplicates, or None (then it is indexed)."""
+        match = self.add_match(key, sig)
+        return match.key if match else None
+
+    def add_match(self, key: str, sig: DedupSignature) -> DedupMatch | None:
+        """Like `add`, with how the duplicate was found. Duplicates are not indexed: later copies match the first."""
+        if self.options.exact and sig.content_hash is not None:
+            original = self._exact.get(sig.content_hash)
+            if original is not None:
+                return DedupMatch(original, "exact", 1.0)
+        keys: list[int] = []
+        values: np.ndarray | None = None
+        if self.options.near and sig.minhash:
+            values = np.frombuffer(sig.minhash, dtype=np.uint32)
+            if len(values) != self.options.bands * self.options.rows:
+                raise ValueError(f"dedup: signature has {len(values)} values, index expects bands x rows")
+            keys = band_keys(values, self.options.bands, self.options.rows)
+            match = self._near(values, keys)
+            if match is not None:
+                return match
+        if self.options.exact and sig.content_hash is not None:
+            self._exact[sig.content_hash] = key
+        if values is not None:
+            position = len(self._signatures)
+            self._keys.append(key)
+            self._signatures.append(sig.minhash)
+            for bucket, band_key in zip(self._buckets, keys):
+                bucket.setdefault(band_key, []).append(position)
+        return None
+
+    def _near(self, values: np.ndarray, keys: list[int]) -> DedupMatch | None:
+        candidates: set[int] = set()
+        for bucket, band_key in zip(self._buckets, keys):
+            candidates.update(bucket.get(band_key, ()))
+        best: tuple[float, int] | None = None
+        for position in sorted(candidates):  # sorted: ties go to the earliest document, whatever the set order
+            score = similarity(values, np.frombuffer(self._signatures[position], dtype=np.uint32))
+            if score >= self.options.min_similarity and (best is None or score > best[0]):
+                best = (score, position)
+        if best is None:
+            return None
+        return DedupMatch(self._keys[best[1]], "near", best[0])
