@@ -197,6 +197,14 @@ def test_legacy_label_on_valid_utf8_is_stale(label: str) -> None:
     assert decode_with_info(page.encode("utf-8"), declared=label) == DecodeResult(page, "utf-8", "utf-8")
 
 
+def test_legacy_label_on_damaged_utf8_is_stale_too() -> None:
+    page = html_page((RUSSIAN + " ") * 3, '<meta charset="windows-1251">')
+    data = page.encode("utf-8").replace("столицей".encode("utf-8"), b"\xff\xfe", 1)
+    result = decode_with_info(data)
+    assert (result.charset, result.method) == ("utf-8", "utf-8-replace")
+    assert result.text == page.replace("столицей", "\ufffd\ufffd", 1)
+
+
 def test_windows_1252_decodes_its_undefined_bytes_as_c1_controls() -> None:
     # WHATWG decodes 0x81, 0x8D, 0x8F, 0x90 and 0x9D to the C1 control of the same number; Python's cp1252 fails.
     data = FRENCH.encode("cp1252") + b" \x81\x8d\x8f\x90\x9d"
@@ -244,8 +252,7 @@ def test_legacy_text_with_few_non_ascii_bytes_is_not_taken_for_damaged_utf8() ->
     # Each curly quote is one invalid UTF-8 byte, but nothing on the page is valid multi-byte UTF-8.
     data = (ENGLISH_CURLY * 3).encode("cp1252")
     result = decode_with_info(data)
-    assert result.text == ENGLISH_CURLY * 3
-    assert result.method == "detected"
+    assert result == DecodeResult(ENGLISH_CURLY * 3, "windows-1252", "detected")
 
 
 # -- binary input

@@ -361,16 +361,19 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         raise InputError(reason)
 
     utf8 = _fit(sample, "utf-8")
-    labelled = _labelled_charset(data[:META_SCAN_BYTES])
-    for codec, method in ((labelled, "meta"), (declared_codec, "declared")):
+    labels: tuple[tuple[str | None, Method], ...] = (
+        (_labelled_charset(data[:META_SCAN_BYTES]), "meta"),
+        (declared_codec, "declared"),
+    )
+    for codec, method in labels:
         if codec is None:
             continue
         if codec == "utf-8":
             if utf8.invalid == 0 or _looks_like_utf8(utf8):
                 return _checked(_decode_all(data, codec), codec, method)
             continue
-        if utf8.invalid == 0 and _looks_like_utf8(utf8):
-            continue  # valid UTF-8 with non-ASCII text under a legacy label: the label is stale
+        if _looks_like_utf8(utf8):
+            continue  # (damaged) UTF-8 with non-ASCII text under a legacy label: the label is stale
         codec, fit = _best_codec(sample, codec)
         if fit.invalid_share <= MAX_LABEL_INVALID_SHARE:
             return _checked(_decode_all(data, codec), codec, method)
@@ -384,7 +387,7 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         return _checked(data.decode("utf-8", errors="replace"), "utf-8", "utf-8-replace")
 
     detected = _detect(sample)
-    if detected is not None:
+    if detected is not None and not detected.startswith(_ASCII_INCOMPATIBLE):  # NUL-free bytes are not UTF-16/32
         codec, _ = _best_codec(sample, detected)
         if all(_decode_all(piece, codec) == _decode_all(piece, "windows-1252") for piece in sample):
             # Detectors often name a sibling (cp1250, iso8859-15) of the commonest Western charset even when the
