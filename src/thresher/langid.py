@@ -12,9 +12,9 @@ from functools import lru_cache
 MIN_LETTERS_FOR_GUESS = 3
 # fastText's prediction is over one line; longer text is sampled to this many characters (it is linear and the
 # label rarely changes past the first few hundred words).
-MAX_CHARS_SCORED = 1000
+MAX_CHARS_SCORED = 500
 # For a removed block (a menu, a footer) a short sample tells the language as well as the whole.
-MAX_CHARS_SCORED_BLOCK = 300
+MAX_CHARS_SCORED_BLOCK = 120
 
 _NEWLINES = re.compile(r"[\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from statistics import median
 
 from thresher.label.script import dominant_script
-from thresher.langid import detect_language
+from thresher.langid import MAX_CHARS_SCORED_BLOCK, detect_language
 
 
 @dataclass(frozen=True)
@@ -58,12 +58,11 @@ def foreign_reason(
     text: str, page_script: str | None, page_language: str | None, options: SpamOptions = SpamOptions()
 ) -> str | None:
     """Why the text is foreign to the page (another script, or confidently another language); None if it is not."""
-    script = dominant_script(text)
+    script = dominant_script(text, MAX_CHARS_SCORED_BLOCK)
+    lang, score = detect_language(text, MAX_CHARS_SCORED_BLOCK)
     if script and page_script and script != page_script:
-        lang, _ = detect_language(text)
         lang_note = f" ({lang})" if lang else ""
         return f"written in {script}{lang_note} on a page written in {page_script}"
-    lang, score = detect_language(text)
     if lang and page_language and lang != page_language and score >= options.min_language_score:
         return f"in {lang} on a page in {page_language}"
     return None
