@@ -77,6 +77,10 @@ class DomLabelOptions:
     article_body_weight: float = 2.0
     # An articleBody shorter than this is a teaser and corroborates nothing.
     min_article_body_chars: int = 200
+    # The page shows the whole articleBody when its blocks found there cover this share of it...
+    min_article_body_coverage: float = 0.8
+    # ... and then prose outside the articleBody counts against a container at this rate.
+    unmatched_prose_cost: float = 0.5
     # Blocks shorter than this are not looked up in the articleBody (a word or two matches anywhere).
     min_article_body_match_chars: int = 25
     # A byline or dateline has at most this many words.
@@ -146,6 +150,19 @@ def choose_main_content(
             furniture_from[index] = furniture_from[c.parent]
 
     body_norm = _norm(article_body) if article_body and len(article_body) >= opts.min_article_body_chars else ""
+    in_body = [False] * len(blocks)
+    unmatched_prose_sign = 1.0
+    if body_norm:
+        matched = 0
+        for i, block in enumerate(blocks):
+            if len(block.text) >= opts.min_article_body_match_chars:
+                norm = _norm(block.text)
+                if norm in body_norm:
+                    in_body[i] = True
+                    matched += len(norm)
+        # When the page shows (nearly) all of the articleBody, prose that is not in it is someone else's text.
+        if matched >= opts.min_article_body_coverage * len(body_norm):
+            unmatched_prose_sign = -opts.unmatched_prose_cost
     prefix = [0.0] * (len(blocks) + 1)
     total = 0.0
     for i, block in enumerate(blocks):
@@ -153,14 +170,14 @@ def choose_main_content(
         n = len(text)
         density = block.link_density
         owner = seg.owner[i]
-        if body_norm and n >= opts.min_article_body_match_chars and _norm(text) in body_norm:
+        if in_body[i]:
             weight = n * opts.article_body_weight
         elif furniture_from[owner] >= 0 or block.tag in CONTROL_TAGS:
             weight = -n * opts.furniture_char_cost
         elif density > opts.max_prose_link_density:
             weight = -n * density * opts.link_char_cost
         elif prose_flags[i]:
-            weight = n * (1.0 - density)
+            weight = n * (1.0 - density) * unmatched_prose_sign
         elif block.tag in TABLE_CELL_TAGS:
             weight = 0.0  # a data table's short cells are neither prose nor furniture
         else:
@@ -234,7 +251,9 @@ def _extend_to_siblings(
         blocks = seg.blocks[first:end]
         chars = sum(len(b.text) for b in blocks) or 1
         linked = sum(len(b.text) * b.link_density for b in blocks)
-        return not furniture and linked / chars <= opts.max_prose_link_density
+        # Short lines cost a little each; anything scoring worse holds text that counts against the article.
+        no_worse_than_short_lines = prefix[end] - prefix[first] >= -opts.short_block_cost * (end - first)
+        return not furniture and linked / chars <= opts.max_prose_link_density and no_worse_than_short_lines
 
     # Gaps between joined parts join when they read as text; so does a run of such parts right after the last one
     # (a list of short items ending an article), up to the first furniture or link list.

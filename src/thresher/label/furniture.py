@@ -99,7 +99,7 @@ _ADVERTISEMENT = re.compile(
 )
 
 _LEGAL = re.compile(
-    r"(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d|\ball\s+rights\s+reserved\b|\bwithout\s+(?:the\s+)?(?:prior\s+)?"
+    r"(?:^\W*copyright\b|\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|©|\(c\)\s*(?:19|20)\d\d|\ball\s+rights\s+reserved\b|\bwithout\s+(?:the\s+)?(?:prior\s+)?"
     r"(?:express\s+)?(?:written\s+)?permission\b|\breproduction\b.*\b(?:prohibited|forbidden|not\s+permitted)\b|"
     r"\bmay\s+not\s+be\s+(?:reproduced|republished|redistributed|published,\s+broadcast)|\balle\s+rechte\s+"
     r"vorbehalten\b|\btous\s+droits\s+réservés\b|\btodos\s+los\s+derechos\s+reservados\b|版权所有|版權所有|"

@@ -39,7 +39,7 @@ class TextLabelOptions:
     furniture_weight: float = 2.0
     # A widget heading or comment-section marker announces other content: crossing it costs this much (about a
     # paragraph's worth of words), so related teasers and comments below it stay out of the article.
-    barrier_cost: float = 30.0
+    barrier_cost: float = 60.0
     # Lines below a headline that repeats the page title within which the article must start to be preferred.
     headline_reach: int = 8
     # The run below the headline is preferred when it weighs at least this share of the heaviest run.
@@ -212,7 +212,7 @@ def label_text(doc: Document, options: TextLabelOptions = TextLabelOptions()) ->
     segment = _prefer_after_headline(lines, scores[:limit], segment, options) or segment
     if segment is None:
         doc.flag("no_main_content")
-        start = end = len(lines)
+        start, end = len(lines), len(lines) - 1
     else:
         start, end = segment
     body_sample = " ".join(ln.block.text for ln in lines[start: end + 1]) or " ".join(b.text for b in doc.blocks)
