@@ -6,11 +6,11 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 
-from thresher.errors import BudgetExceeded, InputError
+from thresher.errors import InputError
 from thresher.label.dom import DomLabelOptions, label_blocks
 from thresher.metadata.html import date_from_htmldate, extract_metadata
 from thresher.model import Document, Label, Role
-from thresher.segment.html import parse_html, segment_html
+from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html
 
 # A page larger than this many characters is cut before parsing: no article needs it, and parsing is linear in it.
 MAX_HTML_CHARS = 50_000_000
@@ -22,7 +22,7 @@ MIN_BODY_CHARS = 200
 class HtmlOptions:
     """Options of `clean_html`; any field (or any DomLabelOptions field) may be passed as a keyword."""
 
-    # A page's whole cleaning stops after this many seconds (BudgetExceeded caught: flagged, no blocks).
+    # The DOM walk stops after this many seconds from the start of the page; the result is partial and flagged.
     time_budget_s: float = 5.0
     # Guess the language from the body when `<html lang>` and the JSON-LD say nothing.
     detect_language: bool = True
@@ -54,16 +54,18 @@ def clean_html(html: str, url: str | None = None, **options: object) -> Document
     if len(html) > MAX_HTML_CHARS:
         html = html[:MAX_HTML_CHARS]
         doc.flag("truncated_input")
+    if may_be_deeply_nested(html):
+        html, dropped = limit_nesting(html)
+        if dropped:
+            doc.flag("deep_nesting_cut")
+            doc.signals["nesting_tags_dropped"] = float(dropped)
     tree = parse_html(html)
     meta = extract_metadata(tree, url)
-    try:
-        seg = segment_html(tree, deadline)
-    except BudgetExceeded as exc:
+    seg = segment_html(tree, deadline)
+    if seg.stopped_early:
+        # The page ran past its budget: what was read is labelled as usual, and the flag says it is partial.
         doc.flag("time_budget_exceeded")
-        doc.signals["budget_s"] = opts.time_budget_s
-        _fill_metadata(doc, meta)
-        doc.description = doc.description or str(exc)
-        return doc
+        doc.signals["time_budget_s"] = opts.time_budget_s
     doc.blocks = seg.blocks
     title_hint = meta.headline or meta.title
     main = label_blocks(seg, title=title_hint, article_body=meta.article_body, options=opts.dom)

@@ -10,12 +10,12 @@ The walk uses selectolax's lexbor tree and steps with `child` / `next` / an expl
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.errors import BudgetExceeded
 from thresher.model import Block
 
 # Elements whose content is never visible text on the rendered page.
@@ -74,8 +74,60 @@ class Segmentation:
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # per block: the container whose own text it is
-    links: list[list[tuple[str, str]]] = field(default_factory=list)  # per block: (anchor text, href)
     nodes_visited: int = 0
+    stopped_early: bool = False  # the walk hit its deadline; blocks cover only the start of the page
+
+
+# Lexbor's tree building slows down quadratically with nesting depth (100,000 nested divs take minutes), and the
+# parse cannot be interrupted, so deep nesting is cut before parsing. Deeper than this nobody reads a page.
+MAX_NESTING_DEPTH = 1000
+# Deep nesting is a long stretch of opening tags with no closing tag: the page is scanned in windows of this many
+# characters, and a window with no "</" but at least NESTING_SCAN_MIN_TAGS tags marks the page for the exact check.
+NESTING_SCAN_WINDOW = 4096
+NESTING_SCAN_MIN_TAGS = 200
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+     "keygen", "frame", "basefont", "isindex"}
+)
+
+
+def may_be_deeply_nested(html: str) -> bool:
+    """A cheap look (C-speed slicing) for a window of many opening tags and no closing tag."""
+    for start in range(0, len(html), NESTING_SCAN_WINDOW):
+        window = html[start : start + NESTING_SCAN_WINDOW]
+        if "</" not in window and window.count("<") >= NESTING_SCAN_MIN_TAGS:
+            return True
+    return False
+
+
+def limit_nesting(html: str, max_depth: int = MAX_NESTING_DEPTH) -> tuple[str, int]:
+    """Drop opening tags (and their closing tags) nested deeper than `max_depth`; return (html, tags dropped).
+
+    Text is kept; only the markup past the limit goes. Runs only on pages that `may_be_deeply_nested` flagged.
+    """
+    out: list[str] = []
+    open_tags: list[tuple[str, bool]] = []  # (name, kept?)
+    depth = 0
+    dropped = 0
+    position = 0
+    for match in _TAG.finditer(html):
+        closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+        keep = True
+        if closing:
+            if open_tags and open_tags[-1][0] == name:
+                keep = open_tags.pop()[1]
+                depth -= keep
+        elif name not in VOID_TAGS and not self_closing:
+            keep = depth < max_depth
+            open_tags.append((name, keep))
+            depth += keep
+        if not keep:
+            out.append(html[position : match.start()])
+            position = match.end()
+            dropped += 1
+    out.append(html[position:])
+    return "".join(out), dropped
 
 
 def parse_html(html: str) -> LexborHTMLParser:
@@ -146,14 +198,14 @@ def _make_block(seg: Segmentation, raw: str, pre: bool, chars: int, link_chars: 
             tag=container.tag,
             link_density=min(1.0, link_chars / chars) if chars else 0.0,
             group=container.parent if container.parent >= 0 else owner,
+            links=links or None,
         )
     )
     seg.owner.append(owner)
-    seg.links.append(links)
 
 
 def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation:
-    """Walk the tree under `root` in document order and cut it into blocks; raise BudgetExceeded past `deadline`.
+    """Walk the tree under `root` in document order and cut it into blocks; stop early past `deadline`.
 
     The loop is the hot path of HTML mode, so its state lives in local variables rather than an object.
     """
@@ -178,7 +230,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
     while node is not None:
         visited += 1
         if not visited % DEADLINE_CHECK_EVERY and deadline is not None and time.monotonic() > deadline:
-            raise BudgetExceeded(f"page walk passed its time budget after {visited} nodes")
+            seg.stopped_early = True  # keep what was read: a runaway page gives a partial, flagged result
+            break
         tag_id = node.tag_id
         if tag_id == text_id:
             text = node.text_content

@@ -1,0 +1,5 @@
+"""Output forms of a cleaned Document."""
+
+from thresher.render.markdown import to_markdown
+
+__all__ = ["to_markdown"]

@@ -1,0 +1,108 @@
+"""Labelling HTML blocks: main content, furniture with reasons, headline and byline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from thresher.model import Label, Role
+from thresher.modes.html import clean_html
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def _article():
+    return clean_html((FIXTURES / "article.html").read_text(encoding="utf-8"), url="https://courier.example/a")
+
+
+def _block(doc, start):
+    return next(b for b in doc.blocks if b.text.startswith(start))
+
+
+def test_body_holds_the_article_paragraphs_only():
+    doc = _article()
+    text = doc.text
+    assert text.startswith("The old harbour bridge reopened")
+    assert text.rstrip().endswith("pass each other easily.")
+    for furniture in ("Home", "Facebook", "Related articles", "About time too", "Most read", "Copyright", "Advertisement"):
+        assert furniture not in text
+    assert "Secret hidden text" not in text
+
+
+def test_headline_is_title_not_body():
+    doc = _article()
+    headline = _block(doc, "Harbour bridge reopens")
+    assert headline.role is Role.TITLE
+    assert not doc.text.startswith("Harbour bridge")
+
+
+def test_byline_is_metadata():
+    byline = _block(_article(), "By Mary Quill")
+    assert byline.role is Role.METADATA
+    assert byline.label is Label.BYLINE
+
+
+def test_removed_blocks_carry_labels_and_dom_reasons():
+    doc = _article()
+    cases = {
+        "Home": (Label.NAVIGATION, "nav#menu"),
+        "Facebook": (Label.SHARE_CONTROL, "share-bar"),
+        "Council approves": (Label.RELATED_LINKS, "related-posts"),
+        "About time too": (Label.COMMENTS, "comments"),
+        "Lifeboat crew": (Label.BOILERPLATE, "aside.sidebar"),
+        "Advertisement": (Label.ADVERTISEMENT, "ad-slot"),
+    }
+    for start, (label, evidence) in cases.items():
+        block = _block(doc, start)
+        assert block.role is Role.REMOVED, start
+        assert block.label is label, (start, block.label)
+        assert evidence in block.reason, (start, block.reason)
+
+
+def test_tables_headings_and_code_are_kept():
+    doc = _article()
+    for start in ("What changes for drivers", "Vehicle", "Lorry", "No", "bridge_limit = 7"):
+        assert _block(doc, start).role is Role.BODY, start
+
+
+def test_every_block_is_accounted_for():
+    doc = _article()
+    for block in doc.blocks:
+        assert block.role in (Role.BODY, Role.TITLE, Role.METADATA, Role.REMOVED)
+        if block.role is Role.REMOVED:
+            assert block.label is not None and block.reason
+
+
+def test_article_split_by_a_figure_is_kept_whole():
+    para = "This sentence is part of a long article paragraph, and it carries on for a while to look like prose. "
+    html = (
+        "<html><body><nav><a href='/'>Home</a></nav><div class='wrap'>"
+        f"<div class='part'><p>{para}One.</p><p>{para}Two.</p></div>"
+        "<figure><img src='x.jpg'><figcaption>A photo caption</figcaption></figure>"
+        f"<div class='part'><p>{para}Three.</p><p>{para}Four.</p></div>"
+        "</div><div class='sidebar'><a href='/x'>Other story</a></div></body></html>"
+    )
+    doc = clean_html(html)
+    for end in ("One.", "Two.", "Three.", "Four."):
+        assert end in doc.text
+    assert "A photo caption" not in doc.text
+    assert "Other story" not in doc.text
+
+
+def test_json_ld_article_body_corroborates_the_main_content():
+    story = "Quiet words of the real story, which are short. " * 3
+    teaser = "A louder teaser paragraph that goes on and on with many words to look like the main text. " * 6
+    html = (
+        '<html><head><script type="application/ld+json">'
+        '{"@type": "NewsArticle", "articleBody": "' + story + story + '"}</script></head><body>'
+        f"<div class='a'><p>{story}</p><p>{story}</p></div><div class='b'><p>{teaser}</p></div></body></html>"
+    )
+    doc = clean_html(html)
+    assert story.strip() in doc.text
+    assert "louder teaser" not in doc.text
+
+
+def test_page_without_prose_has_no_main_content():
+    doc = clean_html("<html><body><ul><li><a href='/a'>A</a></li><li><a href='/b'>B</a></li></ul></body></html>")
+    assert "no_main_content" in doc.flags
+    assert doc.text == ""
+    assert all(b.role is Role.REMOVED and b.reason for b in doc.blocks)

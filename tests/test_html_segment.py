@@ -1,0 +1,99 @@
+"""Segmenting HTML into blocks: visibility, block boundaries, paths, link density, no recursion."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html
+
+
+def _blocks(html: str):
+    return segment_html(parse_html(html)).blocks
+
+
+def test_invisible_content_is_dropped():
+    html = (
+        "<html><head><title>T</title><style>p{}</style></head><body>"
+        "<script>var secret = 1;</script><noscript>enable js</noscript><template><p>tpl</p></template>"
+        "<svg><text>svg text</text></svg><p hidden>h1</p><p aria-hidden='true'>h2</p>"
+        "<div style='display: none'>h3</div><div style='visibility:hidden'>h4</div><p>shown</p></body></html>"
+    )
+    assert [b.text for b in _blocks(html)] == ["shown"]
+
+
+def test_block_elements_split_and_inline_elements_join():
+    html = "<body><div>lead <b>bold</b> tail<p>para <a href='/x'>link</a></p>after<br>line two</div></body>"
+    assert [(b.tag, b.text) for b in _blocks(html)] == [
+        ("div", "lead bold tail"),
+        ("p", "para link"),
+        ("div", "after"),
+        ("div", "line two"),
+    ]
+
+
+def test_link_density_and_links():
+    blocks = _blocks("<body><p>abcd <a href='https://e.com/x'>efgh</a></p><ul><li><a href='/y'>all link</a></li></ul></body>")
+    para, item = blocks
+    assert 0.4 < para.link_density < 0.6
+    assert para.links == [("efgh", "https://e.com/x")]
+    assert item.link_density == 1.0
+
+
+def test_paths_name_ids_and_classes():
+    blocks = _blocks("<body><div id='main' class='x y'><article class='story big'><p>text</p></article></div></body>")
+    assert blocks[0].path == "body>div#main>article.story>p"
+
+
+def test_preformatted_text_keeps_lines():
+    blocks = _blocks("<body><pre>a = 1\n    b = 2\n</pre></body>")
+    assert blocks[0].text == "a = 1\n    b = 2"
+
+
+def test_table_cells_share_their_row_group():
+    blocks = _blocks("<body><table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table></body>")
+    assert [b.text for b in blocks] == ["a", "b", "c"]
+    assert blocks[0].group == blocks[1].group != blocks[2].group
+
+
+def test_containers_cover_their_blocks():
+    seg = segment_html(parse_html("<body><div id='a'><p>one</p><p>two</p></div><p>three</p></body>"))
+    div = next(c for c in seg.containers if c.ident == "#a")
+    assert [b.text for b in seg.blocks[div.first_block : div.end_block]] == ["one", "two"]
+
+
+def test_deep_nesting_walk_without_recursion():
+    # Deep enough to overflow any recursive walk, shallow enough for the parser to stay quick.
+    depth = 5000
+    html = "<body>" + "<span>" * depth + "deep" + "</span>" * depth + "</body>"
+    assert [b.text for b in _blocks(html)] == ["deep"]
+
+
+def test_limit_nesting_cuts_only_past_the_limit():
+    html = "<body>" + "<div>" * 50 + "x" + "</div>" * 50 + "</body>"
+    cut, dropped = limit_nesting(html, max_depth=10)
+    assert dropped == 2 * (50 + 1 - 10)  # body and 9 divs are kept, and so are their closing tags
+    assert "x" in cut
+    assert limit_nesting("<p>a</p><br><img src=x>", max_depth=10) == ("<p>a</p><br><img src=x>", 0)
+
+
+def test_deep_nesting_is_detected_cheaply():
+    assert may_be_deeply_nested("<div>" * 2000)
+    assert not may_be_deeply_nested("<p>hello</p>" * 2000)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>/= abpdivlu\"'!-&;#x\n")), max_size=300))
+def test_any_markup_segments_without_error(markup):
+    blocks = _blocks(markup)
+    for block in blocks:
+        assert block.text.strip()
+        assert 0.0 <= block.link_density <= 1.0
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<li>", "<b>", "</b>", "word ", "<br>", "<a href=x>", "</a>"]), max_size=120))
+def test_text_is_never_lost_or_duplicated(pieces):
+    html = "<body>" + "".join(pieces) + "</body>"
+    words = sum(block.text.split().count("word") for block in _blocks(html))
+    assert words == pieces.count("word ")
