@@ -42,9 +42,13 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\w]|\.\d)")
 _VERSION_WORD = re.compile(r"(?i)(?:\bv|\bver|\bversion|\brelease|\bbuild|\bupdate)\.?\s*$")
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])")
+# The lookahead skips, cheaply, every digit run too short to be a phone number ("2019", "12:30", "3.5").
 _PHONE = re.compile(
-    r"(?<![\w@.,/+\-])\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ .\-]|[ .\-]?\(\d{1,5}\)[ .\-]?)\d+)*(?![\w@]|[.,/:\-]\d)"
+    r"(?<![\w@.,/+\-])(?=[\d ().+\-]{8})\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ .\-]|[ .\-]?\(\d{1,5}\)[ .\-]?)\d+)*(?![\w@]|[.,/:\-]\d)"
 )
+# Cheap gates before the full address patterns: most text has no hex-colon-hex and no digit-dot-digit.
+_MAY_HOLD_IPV6 = re.compile(r"[0-9A-Fa-f]?::?[0-9A-Fa-f]")
+_MAY_HOLD_IPV4 = re.compile(r"\d\.\d")
 _NORTH_AMERICAN = re.compile(r"(?:1[ .\-])?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .\-])\d{3}[ .\-]\d{4}")
 _DATE_START = re.compile(r"\(?\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
 _SEPARATOR = re.compile(r"[ .\-]")
@@ -126,9 +130,9 @@ class PIIMasker(DocumentStep):
         if o.mask_emails and "@" in text:
             text = _EMAIL.sub(lambda m: self._count(counts, "email", o.email_token), text)
         if o.mask_ips:
-            if ":" in text:
+            if _MAY_HOLD_IPV6.search(text):
                 text = _IPV6.sub(lambda m: self._ipv6(m, counts), text)
-            if "." in text:
+            if _MAY_HOLD_IPV4.search(text):
                 text = _IPV4.sub(lambda m: self._ipv4(m, counts), text)
         if o.mask_phones:
             text = _PHONE.sub(lambda m: self._phone(m, counts), text)

@@ -52,12 +52,14 @@ class C4Filter(QualityFilter):
         lowered = text.lower()
         lines = body_lines(doc)
         unspaced = words_of(text).is_unspaced
-        kept_sentences = dropped = 0
-        for line in lines:
-            if self._keeps(line, unspaced):
-                kept_sentences += max(count_sentences(line), 1)
-            else:
-                dropped += 1
+        kept = [line for line in lines if self._keeps(line, unspaced)]
+        dropped = len(lines) - len(kept)
+        if unspaced:
+            # Thai-like lines may have no sentence mark at all: they are counted line by line.
+            kept_sentences = sum(max(count_sentences(line), 1) for line in kept)
+        else:
+            # Every kept line ends with a sentence mark, so counting over the joined lines misses none.
+            kept_sentences = count_sentences("\n".join(kept))
         signals: dict[str, float] = {
             "c4_sentences": kept_sentences,
             "c4_dropped_line_share": dropped / len(lines) if lines else 0.0,

@@ -136,13 +136,21 @@ def _repeated_share(items: Sequence[str]) -> tuple[float, float]:
     return repeats / len(items), repeat_chars / max(total_chars, 1)
 
 
-def _ngram_hashes(ids: np.ndarray, n: int) -> np.ndarray:
-    """A 64-bit hash per n-gram start (len(ids) - n + 1 values), from per-word ids."""
-    count = len(ids) - n + 1
-    h = np.zeros(count, dtype=np.uint64)
-    for k in range(n):
-        h = h * _ROLLING_MULTIPLIER + ids[k : k + count]
-    return h
+class _NgramHashes:
+    """64-bit hashes of the n-grams starting at each position, for growing n, each built from the one before."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self._ids = ids
+        self._by_n: dict[int, np.ndarray] = {1: ids}
+
+    def __call__(self, n: int) -> np.ndarray:
+        known = max(k for k in self._by_n if k <= n)
+        h = self._by_n[known]
+        for k in range(known + 1, n + 1):
+            # The k-gram at i is the (k-1)-gram at i extended by word i+k-1.
+            h = h[:-1] * _ROLLING_MULTIPLIER + self._ids[k - 1 :]
+            self._by_n[k] = h
+        return h
 
 
 class GopherRepetitionFilter(QualityFilter):
@@ -198,12 +206,13 @@ class GopherRepetitionFilter(QualityFilter):
         total_chars = int(lengths.sum()) or 1
         # Characters of the n words starting at each position, for every n, from one cumulative sum.
         cumulative = np.concatenate(([0], np.cumsum(lengths)))
+        ngram_hashes = _NgramHashes(ids)
         checks: list[str | None] = []
         for n, limit in o.top_ngram_char_shares:
             span = n * scale
             if len(words) < span:
                 continue
-            hashes = _ngram_hashes(ids, span)
+            hashes = ngram_hashes(span)
             _, first, counts = np.unique(hashes, return_index=True, return_counts=True)
             top = int(counts.max())
             share = 0.0
@@ -223,7 +232,7 @@ class GopherRepetitionFilter(QualityFilter):
                 # No n-gram repeats, so no longer one can: the share is 0 for every larger n.
                 signals[f"gopher_duplicate_{n}gram_char_share"] = 0.0
                 continue
-            hashes = _ngram_hashes(ids, span)
+            hashes = ngram_hashes(span)
             _, first_of, inverse = np.unique(hashes, return_index=True, return_inverse=True)
             repeat_starts = np.flatnonzero(first_of[inverse] != np.arange(len(hashes)))
             share = 0.0

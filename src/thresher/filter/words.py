@@ -75,7 +75,9 @@ SENTENCE_END_MARKS = ".!?…।॥؟۔։።။"
 FULL_WIDTH_END_MARKS = "。！？｡"
 CLOSING_MARKS = "\"'”’»)]）」』】"
 _CLOSE = f"[{re.escape(CLOSING_MARKS)}]*"
-_SENTENCE_END = re.compile(rf"[{FULL_WIDTH_END_MARKS}]+{_CLOSE}|[{re.escape(SENTENCE_END_MARKS)}]+{_CLOSE}(?=\s|$)")
+# A sentence mark (its last one, for "?!" or "...") with any closing marks, then a space or the end of the text.
+_SENTENCE_END = re.compile(rf"[{re.escape(SENTENCE_END_MARKS)}]{_CLOSE}(?:\s|$)")
+_FULL_WIDTH_END = re.compile(rf"[{FULL_WIDTH_END_MARKS}]")
 _LINE_END = re.compile(rf"(?:[{re.escape(SENTENCE_END_MARKS + FULL_WIDTH_END_MARKS)}]|[{_SOUTHEAST_ASIAN}]){_CLOSE}$")
 
 
@@ -127,11 +129,13 @@ def has_letter(word: str) -> bool:
 
 def body_lines(doc: Document) -> list[str]:
     """The non-blank lines of the body: each body block, split at its own line breaks, stripped."""
-    lines: list[str] = []
-    for block in doc.blocks:
-        if block.role is Role.BODY:
-            lines.extend(line for line in (part.strip() for part in block.text.split("\n")) if line)
-    return lines
+    return list(_lines_of(doc.text))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _lines_of(text: str) -> tuple[str, ...]:
+    # Cached like the words: four filters ask for the lines of the same body text.
+    return tuple(filter(None, map(str.strip, text.split("\n"))))
 
 
 def body_paragraphs(doc: Document) -> list[str]:
@@ -166,7 +170,7 @@ def count_sentences(line: str) -> int:
 
     A line of a Thai-like script counts its space-separated runs, as a space is how those scripts end a sentence.
     """
-    count = len(_SENTENCE_END.findall(line))
+    count = len(_SENTENCE_END.findall(line)) + len(_FULL_WIDTH_END.findall(line))
     if count == 0 and _SOUTHEAST_ASIAN_RUN.search(line) is not None:
         count = sum(1 for part in line.split() if _SOUTHEAST_ASIAN_RUN.match(part))
     return count
