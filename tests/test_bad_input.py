@@ -16,8 +16,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from test_decode import BINARIES, LEGACY, html_page, tiny_png
+
 from thresher import clean
 from thresher.errors import InputError
 from thresher.model import Document
@@ -33,11 +33,11 @@ def run_cli(tmp_path: Path, data: bytes, *args: str, stdin: bool = False) -> sub
     env = {k: v for k, v in os.environ.items() if k != "THRESHER_DEBUG"}
     if stdin:
         command = [sys.executable, "-m", "thresher", "clean", *args, "-"]
-        return subprocess.run(command, input=data, capture_output=True, env=env, timeout=120)
+        return subprocess.run(command, input=data, capture_output=True, env=env, timeout=120, check=False)
     page = tmp_path / "page.input"
     page.write_bytes(data)
     command = [sys.executable, "-m", "thresher", "clean", *args, str(page)]
-    return subprocess.run(command, capture_output=True, env=env, timeout=120)
+    return subprocess.run(command, capture_output=True, env=env, timeout=120, check=False)
 
 
 def assert_clean_or_refused(result: subprocess.CompletedProcess[bytes]) -> None:

@@ -102,8 +102,13 @@ def test_detection_samples_long_input_and_decodes_all_of_it() -> None:
 
 @pytest.mark.parametrize(
     ("bom_codec", "charset"),
-    [("utf-8-sig", "utf-8"), ("utf-16-le", "utf-16-le"), ("utf-16-be", "utf-16-be"), ("utf-32-le", "utf-32-le"),
-     ("utf-32-be", "utf-32-be")],
+    [
+        ("utf-8-sig", "utf-8"),
+        ("utf-16-le", "utf-16-le"),
+        ("utf-16-be", "utf-16-be"),
+        ("utf-32-le", "utf-32-le"),
+        ("utf-32-be", "utf-32-be"),
+    ],
 )
 def test_bom_wins_and_is_dropped(bom_codec: str, charset: str) -> None:
     text = FRENCH + "\n" + JAPANESE
@@ -199,7 +204,7 @@ def test_legacy_label_on_valid_utf8_is_stale(label: str) -> None:
 
 def test_legacy_label_on_damaged_utf8_is_stale_too() -> None:
     page = html_page((RUSSIAN + " ") * 3, '<meta charset="windows-1251">')
-    data = page.encode("utf-8").replace("столицей".encode("utf-8"), b"\xff\xfe", 1)
+    data = page.encode("utf-8").replace("столицей".encode(), b"\xff\xfe", 1)
     result = decode_with_info(data)
     assert (result.charset, result.method) == ("utf-8", "utf-8-replace")
     assert result.text == page.replace("столицей", "\ufffd\ufffd", 1)
@@ -312,8 +317,13 @@ def test_a_stray_nul_in_a_long_page_does_not_make_it_binary() -> None:
 
 @pytest.mark.parametrize(
     "prose",
-    [b"ID3 tags hold the title of a song.", b"PK stands for penalty kick.", b"BZh is not a word.",
-     b"MZ Hotel reopens in May.", b"OggS and more."],
+    [
+        b"ID3 tags hold the title of a song.",
+        b"PK stands for penalty kick.",
+        b"BZh is not a word.",
+        b"MZ Hotel reopens in May.",
+        b"OggS and more.",
+    ],
 )
 def test_text_that_starts_like_a_signature_is_text(prose: bytes) -> None:
     assert decode(prose) == prose.decode("ascii")
@@ -333,8 +343,15 @@ def test_declared_utf16_without_bom_is_not_binary() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [b"", b"   ", b" \t\r\n\f\v ", b"\xef\xbb\xbf", b"\xef\xbb\xbf \n", "\ufeff  \n".encode("utf-16"),
-     "  ".encode("utf-32")],
+    [
+        b"",
+        b"   ",
+        b" \t\r\n\f\v ",
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf \n",
+        "\ufeff  \n".encode("utf-16"),
+        "  ".encode("utf-32"),
+    ],
 )
 def test_empty_or_blank_input(data: bytes) -> None:
     with pytest.raises(InputError, match="^input is empty$"):
@@ -352,12 +369,31 @@ def test_str_is_taken_as_is() -> None:
 @pytest.mark.parametrize(
     ("label", "codec"),
     [
-        ("ISO-8859-1", "windows-1252"), ("latin1", "windows-1252"), ("US-ASCII", "windows-1252"),
-        ("iso_8859-1:1987", "windows-1252"), ("GB2312", "gb18030"), ("GBK", "gb18030"), ("gb18030", "gb18030"),
-        ("Shift_JIS", "cp932"), ("x-sjis", "cp932"), ("EUC-KR", "cp949"), ("ks_c_5601-1987", "cp949"),
-        ("Big5", "big5hkscs"), ("ISO-8859-9", "cp1254"), ("iso-8859-15", "iso8859-15"), ("ISO8859-2", "iso8859-2"),
-        ("windows-1251", "cp1251"), ("UTF8", "utf-8"), (' "utf-8" ', "utf-8"), ("text/html; charset=EUC-JP", "euc-jp"),
-        ("utf-7", None), ("base64", None), ("zlib", None), ("iso-8859-99", None), ("", None), (None, None),
+        ("ISO-8859-1", "windows-1252"),
+        ("latin1", "windows-1252"),
+        ("US-ASCII", "windows-1252"),
+        ("iso_8859-1:1987", "windows-1252"),
+        ("GB2312", "gb18030"),
+        ("GBK", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("Shift_JIS", "cp932"),
+        ("x-sjis", "cp932"),
+        ("EUC-KR", "cp949"),
+        ("ks_c_5601-1987", "cp949"),
+        ("Big5", "big5hkscs"),
+        ("ISO-8859-9", "cp1254"),
+        ("iso-8859-15", "iso8859-15"),
+        ("ISO8859-2", "iso8859-2"),
+        ("windows-1251", "cp1251"),
+        ("UTF8", "utf-8"),
+        (' "utf-8" ', "utf-8"),
+        ("text/html; charset=EUC-JP", "euc-jp"),
+        ("utf-7", None),
+        ("base64", None),
+        ("zlib", None),
+        ("iso-8859-99", None),
+        ("", None),
+        (None, None),
     ],
 )
 def test_normalize_charset(label: str | None, codec: str | None) -> None:
@@ -373,8 +409,10 @@ def test_normalize_charset(label: str | None, codec: str | None) -> None:
         "<!DOCTYPE html><html><body><p>Hi</p></body></html>",
         "\ufeff\n\n  <!doctype HTML>\n<title>x</title>",
         "<!-- saved from url=(0014)about:internet -->\n<!-- another -->\n<html lang=en><p>x",
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
-        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"></html>',
+        (
+            '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml"></html>'
+        ),
         "<div class='story'><h1>Title</h1><p>One paragraph.</p><p>Another one.</p></div>",
         "<p>A fragment of paragraphs</p>\n<p>with no document around them</p>\n<p>at all.</p>",
         "Intro line\n<body><div>" + "<p>text</p>" * 3 + "</div></body>",
@@ -426,8 +464,27 @@ def test_any_bytes_decode_to_str_or_raise_input_error(data: bytes) -> None:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from([b"\xff", b"\x00", b"\xef\xbb\xbf", b"\xfe\xff", b"<meta charset=gbk>", b"\x1b$B",
-                                 "é".encode(), "中".encode("gbk"), b"GIF89a", b" ", b"\n", b"a"]), max_size=80))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                b"\xff",
+                b"\x00",
+                b"\xef\xbb\xbf",
+                b"\xfe\xff",
+                b"<meta charset=gbk>",
+                b"\x1b$B",
+                "é".encode(),
+                "中".encode("gbk"),
+                b"GIF89a",
+                b" ",
+                b"\n",
+                b"a",
+            ]
+        ),
+        max_size=80,
+    )
+)
 def test_adversarial_byte_soup_decodes_or_raises_input_error(parts: list[bytes]) -> None:
     try:
         assert isinstance(decode(b"".join(parts), declared="utf-16"), str)
@@ -436,9 +493,13 @@ def test_adversarial_byte_soup_decodes_or_raises_input_error(parts: list[bytes])
 
 
 # Text without C0 controls (which mark binary input) and not starting with a file signature's printable letters.
-printable_text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=[chr(c) for c in range(32)
-                                                                                          if chr(c) not in "\t\n\r"]
-                                       + ["\x7f"]), max_size=2000)
+printable_text = st.text(
+    st.characters(
+        blacklist_categories=("Cs",),
+        blacklist_characters=[chr(c) for c in range(32) if chr(c) not in "\t\n\r"] + ["\x7f"],
+    ),
+    max_size=2000,
+)
 
 
 @settings(max_examples=300, deadline=None)
