@@ -69,3 +69,10 @@ def test_token_pattern_has_no_catastrophic_backtracking_shape() -> None:
     # Connectors are single characters between word runs: "a-" repeated is matched in one pass.
     assert tokenize("a-" * 5000 + "!").words[0] == "a-" * 4999 + "a"
     assert re.fullmatch(r"(a-)+a", tokenize("a-" * 50).words[0])
+
+
+@given(st.one_of(LATIN_TEXT, ANY_TEXT))
+@settings(max_examples=300)
+def test_letter_count_matches_its_definition(text: str) -> None:
+    words = tokenize(text)
+    assert words.with_letters == sum(1 for word in words.words if w.has_letter(word))

@@ -42,9 +42,9 @@ _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 _IPV4 = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?![\w]|\.\d)")
 _VERSION_WORD = re.compile(r"(?i)(?:\bv|\bver|\bversion|\brelease|\bbuild|\bupdate)\.?\s*$")
 _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])")
-# The lookahead skips, cheaply, every digit run too short to be a phone number ("2019", "12:30", "3.5").
+# Not after "12:" (the minutes of a time). The lookahead skips, cheaply, every digit run too short to be a phone number ("2019", "12:30", "3.5").
 _PHONE = re.compile(
-    r"(?<![\w@.,/+\-])(?=[\d ().+\-]{8})\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ .\-]|[ .\-]?\(\d{1,5}\)[ .\-]?)\d+)*(?![\w@]|[.,/:\-]\d)"
+    r"(?<![\w@.,/+\-])(?<!\d:)(?=[\d ().+\-]{8})\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ .\-]|[ .\-]?\(\d{1,5}\)[ .\-]?)\d+)*(?![\w@]|[.,/:\-]\d)"
 )
 # Cheap gates before the full address patterns: most text has no hex-colon-hex and no digit-dot-digit.
 _MAY_HOLD_IPV6 = re.compile(r"[0-9A-Fa-f]?::?[0-9A-Fa-f]")
