@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from thresher.label.dom_phrases import classify_call_to_action
+from thresher.label.dom_phrases import classify_call_to_action, is_related_heading
 from thresher.label.dom_vocab import WEAK_WORDS, name_evidence
 from thresher.model import Block, Label, Role
-from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path
+from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path, element_name
 
 try:  # the shared phrase classifier; labelling still works from DOM evidence alone without it
     from thresher.label.furniture import classify_furniture
@@ -57,6 +57,8 @@ class DomLabelOptions:
     min_sentence_chars: int = 30
     # Prose has few links: past this share of linked characters a block is a teaser or a link list.
     max_prose_link_density: float = 0.35
+    # ... but a block with min_prose_chars of its own text is prose up to this share (a summary citing sources).
+    max_long_prose_link_density: float = 0.7
     # What a short non-prose block costs a container (in characters of prose): a little, as menus are many.
     short_block_cost: float = 3.0
     # What each linked character of a link-heavy block costs a container, relative to a prose character.
@@ -83,6 +85,8 @@ class DomLabelOptions:
     unmatched_prose_cost: float = 0.5
     # Blocks shorter than this are not looked up in the articleBody (a word or two matches anywhere).
     min_article_body_match_chars: int = 25
+    # A list item opening with a link at least this long is a teaser for another page.
+    min_teaser_headline_chars: int = 25
     # A byline or dateline has at most this many words.
     max_metadata_words: int = 12
     # The headline: a heading whose words overlap the page title this much is the title.
@@ -127,7 +131,7 @@ def choose_main_content(
     running = 0
     prose_flags = [is_prose(b, opts) for b in blocks]
     for i, block in enumerate(blocks):
-        if prose_flags[i] and block.link_density <= opts.max_prose_link_density:
+        if prose_flags[i]:
             running += len(block.text)
         prose_before[i + 1] = running
     min_overruled = running * opts.max_furniture_prose_share
@@ -172,12 +176,14 @@ def choose_main_content(
         owner = seg.owner[i]
         if in_body[i]:
             weight = n * opts.article_body_weight
+        elif is_teaser(block, opts):
+            weight = -n * opts.link_char_cost
         elif furniture_from[owner] >= 0 or block.tag in CONTROL_TAGS:
             weight = -n * opts.furniture_char_cost
-        elif density > opts.max_prose_link_density:
-            weight = -n * density * opts.link_char_cost
         elif prose_flags[i]:
             weight = n * (1.0 - density) * unmatched_prose_sign
+        elif density > opts.max_prose_link_density:
+            weight = -n * density * opts.link_char_cost
         elif block.tag in TABLE_CELL_TAGS:
             weight = 0.0  # a data table's short cells are neither prose nor furniture
         else:
@@ -253,7 +259,8 @@ def _extend_to_siblings(
         linked = sum(len(b.text) * b.link_density for b in blocks)
         # Short lines cost a little each; anything scoring worse holds text that counts against the article.
         no_worse_than_short_lines = prefix[end] - prefix[first] >= -opts.short_block_cost * (end - first)
-        return not furniture and linked / chars <= opts.max_prose_link_density and no_worse_than_short_lines
+        reads_as_text = linked / chars <= opts.max_prose_link_density or all(is_prose(b, opts) for b in blocks)
+        return not furniture and reads_as_text and no_worse_than_short_lines
 
     # Gaps between joined parts join when they read as text; so does a run of such parts right after the last one
     # (a list of short items ending an article), up to the first furniture or link list.
@@ -281,18 +288,33 @@ def _extend_to_siblings(
 
 
 def is_prose(block: Block, opts: DomLabelOptions) -> bool:
+    """Long enough outside its links to be a paragraph: long text may cite many links, short text only a few."""
     if block.tag not in PROSE_TAGS:
         return False
-    own = len(block.text) * (1.0 - block.link_density)
+    density = block.link_density
+    own = len(block.text) * (1.0 - density)
     if own >= opts.min_prose_chars:
-        return True
-    return own >= opts.min_sentence_chars and _SENTENCE_END.search(block.text) is not None
+        return density <= opts.max_long_prose_link_density
+    return (
+        own >= opts.min_sentence_chars
+        and density <= opts.max_prose_link_density
+        and _SENTENCE_END.search(block.text) is not None
+    )
+
+
+def is_teaser(block: Block, opts: DomLabelOptions) -> bool:
+    """A list item that opens with a headline-long link: a teaser for another page, not a point of the article."""
+    links = block.links
+    if not links or block.tag != "li":
+        return False
+    anchor = links[0][0]
+    return len(anchor) >= opts.min_teaser_headline_chars and block.text.startswith(anchor)
 
 
 def _describe(seg: Segmentation, index: int, word: str) -> str:
-    c = seg.containers[index]
-    short = block_path(seg, index).rsplit(">", 1)[-1]
-    return f"{short} ({word})" if word and not word.startswith("<") else short or c.tag
+    """A furniture container as a reason cites it: "aside.related (related)"."""
+    short = element_name(seg, index)
+    return f"{short} ({word})" if word and not word.startswith(("<", "role=")) else short
 
 
 def label_blocks(
@@ -353,6 +375,7 @@ def label_blocks(
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)
+    _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside)
     return main
 
@@ -427,6 +450,9 @@ def _label_inside(
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
         return
+    if is_teaser(block, opts):
+        block.remove(Label.RELATED_LINKS, f"teaser: opens with a headline link, in {where}")
+        return
     if block.link_density > opts.max_body_link_density and len(block.text) < opts.min_linked_prose_chars:
         kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
         block.remove(kind, f"link density {block.link_density:.2f} in {where}")
@@ -441,6 +467,26 @@ def _label_inside(
     found = classify_call_to_action(block.text)
     if found is not None:
         block.remove(found[0], found[1])
+
+
+def _drop_related_boxes(blocks: list[Block], inside: bytearray) -> None:
+    """A "You may also like" heading inside the main content and what follows it, to the next heading of the same
+    or a higher level, are a box of links to other pages."""
+    box_level = 0
+    heading = ""
+    for i, block in enumerate(blocks):
+        if not inside[i]:
+            continue
+        level = int(block.tag[1]) if block.tag in HEADING_TAGS else 0
+        if box_level and level and level <= box_level:
+            box_level = 0
+        if box_level:
+            if block.role is Role.BODY:
+                block.remove(Label.RELATED_LINKS, f"under the heading {heading!r}")
+            continue
+        if level and block.role is Role.BODY and is_related_heading(block.text):
+            block.remove(Label.WIDGET_HEADING, "heads a box of links to other pages")
+            box_level, heading = level, block.text[:40]
 
 
 def _drop_empty_headings(blocks: list[Block], inside: bytearray) -> None:

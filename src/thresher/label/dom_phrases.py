@@ -41,3 +41,27 @@ def classify_call_to_action(text: str) -> tuple[Label, str] | None:
     if found:
         return Label.PROMOTION, f"call to action ({found.group(0).strip()[:40]!r})"
     return None
+
+
+# Headings of boxes that list other pages ("You may also like"), in the languages the furniture classifier does
+# not cover; whatever follows such a heading inside the article container is that box.
+_RELATED_HEADING = re.compile(
+    r"^(?:você\s+(?:pode|também\s+pode)\s+gostar|veja\s+também|leia\s+(?:também|mais)|not[íi]cias\s+relacionadas"
+    r"|(?:artigos|posts|mat[ée]rias)\s+relacionad[oa]s|relacionad[oa]s|tamb[ée]m\s+pode\s+interessar|lee\s+también"
+    r"|te\s+puede\s+interesar|m[áa]s\s+noticias|art[íi]culos\s+relacionados|temas\s+relacionados"
+    r"|das\s+könnte\s+(?:dich|sie)\s+(?:auch\s+)?interessieren|weitere\s+artikel|mehr\s+zum\s+thema"
+    r"|ähnliche\s+(?:artikel|beiträge)|meist\s*gelesen|lesen\s+sie\s+auch|auch\s+interessant|passend\s+dazu"
+    r"|vous\s+aimerez\s+aussi|à\s+lire\s+aussi|sur\s+le\s+même\s+sujet|dans\s+la\s+même\s+rubrique"
+    r"|potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|zobacz\s+(?:też|także|również)|czytaj\s+także"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|related(?:\s+\w+)?|more\s+(?:stories|news|from|on)\b.*"
+    r"|recommended(?:\s+for\s+you)?|(?:most|more)\s+(?:popular|read|viewed)|read\s+(?:more|next|also)|see\s+also"
+    r"|trending(?:\s+now)?|popular\s+(?:now|posts|stories)|latest\s+(?:news|stories|posts))[\s.:!…]*$",
+    re.IGNORECASE,
+)
+# Such a heading is a few words at most.
+MAX_RELATED_HEADING_CHARS = 60
+
+
+def is_related_heading(text: str) -> bool:
+    """Does this heading title a box of links to other pages?"""
+    return len(text) <= MAX_RELATED_HEADING_CHARS and _RELATED_HEADING.match(text) is not None

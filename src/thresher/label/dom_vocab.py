@@ -138,45 +138,76 @@ METADATA_WORDS: dict[str, Label] = {
 }
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NO_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", False, None)
+_CONTENT_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", True, None)
 
 
 def name_words(ident: str) -> list[str]:
-    """The words of an id/class string: "#mainNav.share-bar" -> ["main", "nav", "share", "bar"]."""
-    return [w for w in _SPLIT.split(_CAMEL.sub(" ", ident).lower()) if w and not w.isdigit()]
+    """The words of a lower-cased id/class string: "#main-nav.share_bar" -> ["main", "nav", "share", "bar"]."""
+    return [w for w in _SPLIT.split(ident.lower()) if w and not w.isdigit()]
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=16384)
 def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, bool, Label | None]:
     """(furniture label or None, the word that earned it, content evidence?, metadata label or None) of an element.
 
-    Content evidence is a compound such as "article-body" or an ARIA `main` role / `articleBody` itemprop; it outranks
-    furniture words on the same element. A furniture word next to a generic content word ("content-sidebar-wrap")
-    is ignored when it is of a kind in CANCELLED_BY_CONTENT_WORD.
+    `ident` is the lower-cased "#id.class" string, `hint` the lower-cased ARIA role and itemprop. Content evidence
+    is a compound such as "article-body" or an ARIA `main` role / `articleBody` itemprop; it outranks furniture
+    words on the same element. By strength: ARIA role, then tag meaning (nav, footer, aside), then a strong word,
+    then a weak word. A furniture word next to a generic content word ("content-sidebar-wrap") is ignored when it
+    is of a kind in CANCELLED_BY_CONTENT_WORD; a weak word is ignored next to any content word.
     """
+    hint_words = hint.split() if hint else ()
+    for word in hint_words:
+        if word == "main" or word == "articlebody":
+            return _CONTENT_EVIDENCE
     words = name_words(ident) if ident else []
-    joined = [a + b for a, b in zip(words, words[1:])]
-    hint_words = hint.split()
-    if "main" in hint_words or "articlebody" in hint_words or any(j in CONTENT_COMPOUNDS for j in joined):
-        return None, "", True, None
-    if tag in ("article", "main") and not words:
-        return None, "", True, None
-    candidates = joined + words
-    metadata = next((METADATA_WORDS[w] for w in words if w in METADATA_WORDS), None)
-    role = next(((ROLE_KIND[w], f"role={w}") for w in hint_words if w in ROLE_KIND), None)
-    strong = next(((WORD_KIND[w], w) for w in candidates if w in WORD_KIND and w not in WEAK_WORDS), None)
-    by_tag = (TAG_KIND[tag], f"<{tag}>") if tag in TAG_KIND and tag not in WEAK_TAGS else None
-    weak = next(((WORD_KIND[w], w) for w in candidates if w in WEAK_WORDS), None)
-    if weak is None and tag in WEAK_TAGS:
-        weak = (TAG_KIND[tag], f"<{tag}>")
-    if role or by_tag:
-        kind, earned = role or by_tag  # type: ignore[misc]
-        return kind, earned, False, metadata
-    has_content_word = any(w in CONTENT_WORDS for w in words)
+    if not words:
+        if tag in ("article", "main"):
+            return _CONTENT_EVIDENCE
+        for word in hint_words:
+            if word in ROLE_KIND:
+                return ROLE_KIND[word], f"role={word}", False, None
+        if tag in TAG_KIND:
+            return TAG_KIND[tag], f"<{tag}>", False, None
+        return _NO_EVIDENCE
+    strong: tuple[Label, str] | None = None
+    weak: tuple[Label, str] | None = None
+    metadata: Label | None = None
+    has_content_word = False
+    previous = ""
+    for word in words:
+        pair = previous + word if previous else ""
+        previous = word
+        if pair:
+            if pair in CONTENT_COMPOUNDS:
+                return _CONTENT_EVIDENCE
+            label = WORD_KIND.get(pair)
+            if label is not None and strong is None and pair not in WEAK_WORDS:
+                strong = (label, pair)
+        if word in CONTENT_WORDS:
+            has_content_word = True
+            continue
+        if metadata is None:
+            metadata = METADATA_WORDS.get(word)
+        label = WORD_KIND.get(word)
+        if label is not None:
+            if word in WEAK_WORDS:
+                if weak is None:
+                    weak = (label, word)
+            elif strong is None:
+                strong = (label, word)
+    for word in hint_words:
+        if word in ROLE_KIND:
+            return ROLE_KIND[word], f"role={word}", False, metadata
+    if tag in TAG_KIND and tag not in WEAK_TAGS:
+        return TAG_KIND[tag], f"<{tag}>", False, metadata
     if strong is not None:
         if has_content_word and strong[0] in CANCELLED_BY_CONTENT_WORD:
             return None, "", False, metadata
         return strong[0], strong[1], False, metadata
+    if weak is None and tag in WEAK_TAGS:
+        weak = (TAG_KIND[tag], f"<{tag}>")
     if weak is not None and not has_content_word and tag not in ("article", "main", "section"):
         return weak[0], weak[1], False, metadata
     return None, "", False, metadata

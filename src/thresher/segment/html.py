@@ -340,6 +340,12 @@ def _short_ident(ident: str) -> str:
     return short[:PATH_MAX_ATTR_CHARS]
 
 
+def element_name(seg: Segmentation, container: int) -> str:
+    """One path element: the tag with its id, else its first class ("div#main", "aside.related")."""
+    c = seg.containers[container]
+    return c.tag + _short_ident(c.ident)
+
+
 def block_path(seg: Segmentation, container: int) -> str:
     """A short CSS-like path to a container: its nearest PATH_MAX_ELEMENTS elements, outermost first."""
     parts: list[str] = []
@@ -353,6 +359,30 @@ def block_path(seg: Segmentation, container: int) -> str:
     return prefix + ">".join(reversed(parts))
 
 
+def assign_paths(seg: Segmentation) -> None:
+    """Set every block's path, building each container's path once from its parent's (no walk up per block)."""
+    containers = seg.containers
+    tails: list[tuple[str, ...] | None] = [None] * len(containers)  # last PATH_MAX_ELEMENTS names per container
+    paths: list[str | None] = [None] * len(containers)
+    for block, owner in zip(seg.blocks, seg.owner):
+        path = paths[owner]
+        if path is None:
+            # Fill in the chain from the nearest ancestor already known (parents come before children).
+            chain = []
+            index = owner
+            while index >= 0 and tails[index] is None:
+                chain.append(index)
+                index = containers[index].parent
+            for index in reversed(chain):
+                c = containers[index]
+                parent_tail = tails[c.parent] if c.parent >= 0 else ()
+                tails[index] = (*parent_tail[-(PATH_MAX_ELEMENTS - 1) :], c.tag + _short_ident(c.ident))  # type: ignore[index]
+            tail = tails[owner]
+            deep = containers[owner].depth >= PATH_MAX_ELEMENTS
+            path = paths[owner] = ("…>" if deep else "") + ">".join(tail)  # type: ignore[arg-type]
+        block.path = path
+
+
 def segment_html(tree: LexborHTMLParser, deadline: float | None = None) -> Segmentation:
     """Drop invisible content from `tree` (in place) and cut its body into blocks with their container tree."""
     drop_invisible(tree)
@@ -360,10 +390,5 @@ def segment_html(tree: LexborHTMLParser, deadline: float | None = None) -> Segme
     if root is None:
         return Segmentation(containers=[Container(tag="body", ident="", parent=-1, depth=0)])
     seg = walk_blocks(root, deadline)
-    paths: dict[int, str] = {}
-    for block, owner in zip(seg.blocks, seg.owner):
-        path = paths.get(owner)
-        if path is None:
-            path = paths[owner] = block_path(seg, owner)
-        block.path = path
+    assign_paths(seg)
     return seg
