@@ -96,3 +96,11 @@ def test_removed_role_untouched_by_language_step() -> None:
     doc = _doc(ENGLISH)
     LanguageStep().apply(doc)
     assert [b.role for b in doc.blocks] == [Role.BODY]
+
+
+def test_a_run_of_removed_blocks_shares_one_guess_and_letterless_blocks_get_none() -> None:
+    doc = _doc(GERMAN, "Startseite", "Nachrichten aus der Region", "|", "Impressum und Datenschutz", ENGLISH)
+    for block in doc.blocks[1:5]:
+        block.remove(Label.NAVIGATION, "menu")
+    LanguageStep().apply(doc)
+    assert [b.language for b in doc.blocks[1:5]] == ["de", "de", None, "de"]
