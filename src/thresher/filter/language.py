@@ -27,6 +27,8 @@ class LanguageOptions:
     # Guess a language for removed blocks that have none (one guess per run of adjacent removed blocks), so the
     # account of removed text can be split by language.
     label_removed_blocks: bool = True
+    # Characters of a run of removed blocks the model reads: menus and footers need few to show their language.
+    removed_sample_chars: int = 300
 
 
 class LanguageStep(DocumentStep):
@@ -68,7 +70,7 @@ class LanguageStep(DocumentStep):
                 run.append(block)
                 continue
             if run:
-                sample = " ".join(b.text for b in run)[: self.options.sample_chars]
+                sample = " ".join(b.text for b in run)[: self.options.removed_sample_chars]
                 code = detect_language(sample)[0]
                 for member in run:
                     if _LETTER.search(member.text):
