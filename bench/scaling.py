@@ -24,7 +24,8 @@ from thresher import clean
 from thresher.decode import decode
 
 MB = 2**20
-STEPS = 5  # sizes per family: the smallest, then doubled this many times minus one
+STEPS = 5  # sizes per family: the smallest, then doubled this many times minus one (1 to 16 MB)
+LINE_STEPS = 4  # 125k to 1M lines
 SENTENCE = "The council approved the budget for the new library after a long debate on Tuesday evening. "
 RUSSIAN = "Городской совет утвердил бюджет новой библиотеки после долгих споров во вторник вечером. "
 
@@ -81,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--family", default=",".join(FAMILIES), help="comma-separated: " + ", ".join(FAMILIES))
     parser.add_argument("--repeat", type=int, default=1, help="runs per size; the fastest is reported")
-    parser.add_argument("--steps", type=int, default=STEPS, help="sizes per family (each twice the previous)")
+    parser.add_argument("--steps", type=int, default=None, help="sizes per family (each twice the previous)")
     args = parser.parse_args(argv)
 
     clean("Warm up the language model.\nAnd the parsers, with a second line of text.", format="text")
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.family.split(","):
         build = FAMILIES[name.strip()]
         first_rate = None
-        for step in range(args.steps):
+        for step in range(args.steps or (LINE_STEPS if name == "lines" else STEPS)):
             data, run = build(step)
             size = {"lines": f"{125_000 * 2**step:,} ln", "nested": f"{1000 * 2**step:,} deep"}.get(
                 name, f"{2**step} MB"
