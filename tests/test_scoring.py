@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))  # `bench` is a top-level folder of the repository, not part of the package
 
+from bench.flatten import decode_html, flatten_pages
 from bench.line_rules import c4_lines, refinedweb_document, refinedweb_lines, refinedweb_removes
 from bench.metadata_scoring import field_matches, normalise_authors, score_metadata
 from bench.runner import run_system
@@ -21,9 +22,11 @@ from bench.scoring import (
     aeb_metrics,
     load_aeb,
     load_reference_outputs,
+    load_trafilatura_eval,
     normalise_whitespace,
     page_counts,
     score_aeb,
+    score_snippets,
     shingles,
     snippet_counts,
     tokenize,
@@ -338,3 +341,27 @@ def test_a_list_of_gold_authors_is_one_set_of_names():
 
 def test_typographic_dashes_and_quotes_do_not_decide_a_title():
     assert field_matches("title", "Korsetts – Shops, “Designer”", 'korsetts - shops, "designer"')
+
+
+# ------------------------------------------------------------------------------------------------- page decoding
+
+
+def test_legacy_encoded_page_is_decoded_not_mangled():
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Größere Änderungen für Müller – “heute”</p>'
+    page += "<p>Die Straße wird im nächsten Frühjahr für den Verkehr gesperrt, teilte die Stadt mit.</p></body></html>"
+    assert "Größere Änderungen für Müller – “heute”" in decode_html(page.encode("cp1252"))
+    assert decode_html("naïve ✓".encode()) == "naïve ✓"
+
+
+@given(st.binary(max_size=300))
+def test_any_bytes_decode_to_text(data):
+    assert isinstance(decode_html(data), str)
+
+
+@needs_bench
+def test_whole_page_text_reproduces_the_published_html_text_row_of_trafilatura_eval():
+    # html_text 0.7.1 in trafilatura's published table: P 0.531, R 0.988, accuracy 0.559, F1 0.691
+    pages = load_trafilatura_eval(BENCH)
+    counts = score_snippets(pages, flatten_pages(pages, "trafilatura-eval", cache_dir=None))
+    got = tuple(round(v, 3) for v in (counts.precision, counts.recall, counts.accuracy, counts.f1))
+    assert got == (0.531, 0.988, 0.559, 0.691)
