@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
-import json
 import logging
 import pstats
 import sys
@@ -48,11 +47,21 @@ if __package__ in (None, ""):
 
 from bench.flatten import decode_html
 from bench.metadata_scoring import FIELDS, as_text, score_metadata
-from bench.runner import SystemRun, fmt, markdown_table, pin_to_one_core, run_system
-from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets
+from bench.runner import (
+    SystemRun,
+    check_bench_data,
+    fmt,
+    markdown_table,
+    pin_to_one_core,
+    positive_int,
+    run_system,
+    write_json,
+)
+from bench.scoring import AEB_DIR_NAME, TRAFEVAL_DIR_NAME, load_aeb, load_trafilatura_eval, score_aeb, score_snippets
 
 AEB = "aeb"
 TRAFEVAL = "trafilatura"
+FOLDERS = {AEB: AEB_DIR_NAME, TRAFEVAL: TRAFEVAL_DIR_NAME}
 SYSTEM_NAMES = ("thresher", "trafilatura", "readability", "resiliparse", "justext", "boilerpy3")
 BASELINE = "trafilatura"  # the speed column is relative to this system
 PROFILE_TOP_FUNCTIONS = 25
@@ -156,7 +165,9 @@ def make_system(name: str, dataset: str) -> System:
     try:
         inner = FACTORIES[name](dataset)
     except Exception as exc:  # noqa: BLE001 - an unusable system is a row of the table, not a crash
-        error = exc if isinstance(exc, ImportError | NotImplementedError) else ImportError(f"{exc}")
+        error = (
+            exc if isinstance(exc, ImportError | NotImplementedError) else ImportError(f"{type(exc).__name__}: {exc}")
+        )
 
         def unavailable(page: Page) -> str:
             raise error
@@ -322,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=[AEB, TRAFEVAL], help="run one set only")
     parser.add_argument("--systems", help=f"comma-separated subset of: {','.join(SYSTEM_NAMES)}")
-    parser.add_argument("--limit", type=int, help="first N pages of each set")
+    parser.add_argument("--limit", type=positive_int, help="first N pages of each set")
     parser.add_argument("--profile", action="store_true", help="also profile thresher (top functions, cumulative)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
@@ -332,6 +343,7 @@ def main(argv: list[str] | None = None) -> int:
         unknown = sorted(set(systems) - set(SYSTEM_NAMES))
         if unknown:
             parser.error(f"unknown system(s): {', '.join(unknown)}; choose from {', '.join(SYSTEM_NAMES)}")
+    check_bench_data(parser, [FOLDERS[name] for name in ([AEB, TRAFEVAL] if args.only is None else [args.only])])
     pin_to_one_core()
     # Extractors under test log per-page warnings and tracebacks (malformed markup and the like): they would bury
     # the tables, and every failure is already counted in the status column.
@@ -358,8 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         profile_thresher(profiled)
         print("```")
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        write_json(parser, args.json, results)
     return 0
 
 

@@ -6,10 +6,13 @@ fails on some pages gets no output there (the metrics then count "nothing found"
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 # Raised on the first page, these mean "this system is not usable here", not "this page is hard".
@@ -109,6 +112,34 @@ def pin_to_one_core() -> None:
             os.sched_setaffinity(0, {0})
         except OSError:
             pass
+
+
+def positive_int(text: str) -> int:
+    """argparse type for --limit: a clear one-line error instead of a silently odd page slice."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def check_bench_data(parser: argparse.ArgumentParser, folders: Sequence[str]) -> None:
+    """Stop with one line when the benchmark data is not where the scripts look for it."""
+    from bench.scoring import bench_dir
+
+    for name in folders:
+        if not (bench_dir() / name / "gold.jsonl").is_file():
+            parser.exit(2, f"error: benchmark data not found: {bench_dir() / name} (set THRESHER_BENCH_DIR)\n")
+
+
+def write_json(parser: argparse.ArgumentParser, path: Path, results: object) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    except OSError as exc:
+        parser.exit(1, f"error: cannot write {path}: {exc.strerror or exc}\n")
 
 
 def fmt(value: float | None, digits: int = 3) -> str:

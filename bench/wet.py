@@ -2,7 +2,7 @@
 
 Every page of both sets is flattened to its whole visible text with html-text (one block a line, see flatten.py);
 each system then gets only that text. AEB pages are scored with the AEB shingle metric, trafilatura-eval pages with
-the snippet metric. Only the cleaning call is timed, on one core.
+the snippet metric. Only the cleaning call is timed, on one core, after one untimed warm-up call per system.
 
 Systems: thresher's text cleaner; the whole text unchanged (the score of doing nothing); C4's line rule; RefinedWeb's
 line-wise corrections, alone and with its drop-the-document rule (see line_rules.py).
@@ -13,7 +13,6 @@ line-wise corrections, alone and with its drop-the-document rule (see line_rules
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable
@@ -24,8 +23,19 @@ if __package__ in (None, ""):
 
 from bench.flatten import CACHE_DIR, flatten_pages
 from bench.line_rules import c4_lines, refinedweb_document, refinedweb_lines
-from bench.runner import SystemRun, fmt, markdown_table, pin_to_one_core, run_system
-from bench.scoring import load_aeb, load_trafilatura_eval, score_aeb, score_snippets
+from bench.runner import (
+    SystemRun,
+    check_bench_data,
+    fmt,
+    markdown_table,
+    pin_to_one_core,
+    positive_int,
+    run_system,
+    write_json,
+)
+from bench.scoring import AEB_DIR_NAME, TRAFEVAL_DIR_NAME, load_aeb, load_trafilatura_eval, score_aeb, score_snippets
+
+FOLDERS = {"aeb": AEB_DIR_NAME, "trafilatura": TRAFEVAL_DIR_NAME}
 
 
 def thresher_clean_text(text: str) -> str:
@@ -49,7 +59,7 @@ SYSTEMS: dict[str, Callable[[str], str]] = {
 
 def _run_all(texts: list[str]) -> list[SystemRun]:
     sizes = [len(t.encode("utf-8")) for t in texts]
-    return [run_system(name, fn, texts, sizes) for name, fn in SYSTEMS.items()]
+    return [run_system(name, fn, texts, sizes, warmup=True) for name, fn in SYSTEMS.items()]
 
 
 def bench_aeb(limit: int | None, cache_dir: Path | None) -> list[dict]:
@@ -86,10 +96,11 @@ def render(title: str, rows: list[dict], with_spread: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=["aeb", "trafilatura"], help="run one set only")
-    parser.add_argument("--limit", type=int, help="first N pages of each set")
+    parser.add_argument("--limit", type=positive_int, help="first N pages of each set")
     parser.add_argument("--no-cache", action="store_true", help="flatten again instead of using bench/.cache/")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
     args = parser.parse_args(argv)
+    check_bench_data(parser, [FOLDERS[name] for name in (["aeb", "trafilatura"] if args.only is None else [args.only])])
     pin_to_one_core()
     # Extractors under test log per-page warnings and tracebacks (malformed markup and the like): they would bury
     # the tables, and every failure is already counted in the status column.
@@ -103,8 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         results["trafeval_text"] = bench_trafilatura(args.limit, cache_dir)
         print(render("trafilatura-eval, whole-page text (snippet metric)", results["trafeval_text"], False))
     if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        write_json(parser, args.json, results)
     return 0
 
 
