@@ -14,6 +14,9 @@ from thresher.label.furniture import PROMOTION_TAIL
 
 # A dateline is short; a paragraph that mentions a date is prose.
 MAX_DATELINE_WORDS = 25
+# No dateline, byline or headline is longer than this; longer lines are not searched for dates at all, which keeps
+# a page made of one enormous line linear and cheap.
+MAX_METADATA_LINE_CHARS = 400
 # A person's name, as bylines write it: up to this many words.
 MAX_NAME_WORDS = 4
 
@@ -84,7 +87,11 @@ class Dateline:
 
 
 def find_date(text: str) -> tuple[str, re.Match[str]] | None:
-    """The first date in the text as ISO 8601 (with the time if given, no time zone invented), and its match."""
+    """The first date in the text as ISO 8601 (with the time if given, no time zone invented), and its match.
+
+    Only short lines can be datelines: longer text gives None without being scanned."""
+    if len(text) > MAX_METADATA_LINE_CHARS:
+        return None
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             iso = _iso(m)
@@ -154,6 +161,8 @@ def parse_dateline(text: str) -> Dateline | None:
 
 def parse_byline(text: str) -> str | None:
     """The author named by a byline ("By Jane Doe and John Roe"), or None."""
+    if len(text) > MAX_METADATA_LINE_CHARS:
+        return None
     if len(text.split()) > MAX_DATELINE_WORDS:
         return None
     m = _BYLINE.match(text.strip())
