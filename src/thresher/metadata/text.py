@@ -133,7 +133,7 @@ def _name_at(text: str) -> str | None:
 
 def parse_dateline(text: str) -> Dateline | None:
     """Parse a short line holding a date into its parts, or None if it is no dateline."""
-    if len(text.split()) > MAX_DATELINE_WORDS:
+    if len(text) > MAX_METADATA_LINE_CHARS or len(text.split()) > MAX_DATELINE_WORDS:
         return None
     found = find_date(text)
     if not found:
@@ -161,9 +161,7 @@ def parse_dateline(text: str) -> Dateline | None:
 
 def parse_byline(text: str) -> str | None:
     """The author named by a byline ("By Jane Doe and John Roe"), or None."""
-    if len(text) > MAX_METADATA_LINE_CHARS:
-        return None
-    if len(text.split()) > MAX_DATELINE_WORDS:
+    if len(text) > MAX_METADATA_LINE_CHARS or len(text.split()) > MAX_DATELINE_WORDS:
         return None
     m = _BYLINE.match(text.strip())
     if not m:
