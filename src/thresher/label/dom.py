@@ -16,6 +16,7 @@ else as boilerplate, and its reason cites the DOM evidence.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -36,7 +37,7 @@ PROSE_TAGS = frozenset(
      "body", "table", "tr", "form", "address", "details", "figure", "header", "footer", "aside", "dt", "ul", "ol"}
 )
 TABLE_CELL_TAGS = frozenset({"td", "th"})
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’»)]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’“»«)]\s*$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者)[\s:]+\S", re.IGNORECASE)
 _DATE_LIKE = re.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
@@ -87,6 +88,9 @@ class DomLabelOptions:
     min_article_body_match_chars: int = 25
     # A list item opening with a link at least this long is a teaser for another page.
     min_teaser_headline_chars: int = 25
+    # When no container holds prose by the thresholds above, prose is looked for again with these (short pages).
+    relaxed_min_prose_chars: int = 40
+    relaxed_min_sentence_chars: int = 12
     # A byline or dateline has at most this many words.
     max_metadata_words: int = 12
     # The headline: a heading whose words overlap the page title this much is the title.
@@ -176,8 +180,6 @@ def choose_main_content(
         owner = seg.owner[i]
         if in_body[i]:
             weight = n * opts.article_body_weight
-        elif is_teaser(block, opts):
-            weight = -n * opts.link_char_cost
         elif furniture_from[owner] >= 0 or block.tag in CONTROL_TAGS:
             weight = -n * opts.furniture_char_cost
         elif prose_flags[i]:
@@ -250,6 +252,15 @@ def _extend_to_siblings(
         score = prefix[end] - prefix[first]
         chosen.append(index == main.container or (not furniture and score >= threshold))
     picked = [k for k, yes in enumerate(chosen) if yes]
+    # The part right before the article may be its lead (a standfirst in the article header): it joins when it
+    # holds prose worth min_sibling_score even though it is small next to the article.
+    before = picked[0] - 1
+    if before >= 0:
+        first, end, index = units[before]
+        furniture = furniture_from[index] >= 0 if index >= 0 else furniture_from[parent] >= 0
+        if not furniture and prefix[end] - prefix[first] >= opts.min_sibling_score:
+            chosen[before] = True
+            picked.insert(0, before)
 
     def continues(k: int) -> bool:
         first, end, index = units[k]
@@ -326,6 +337,13 @@ def label_blocks(
     """Label every block of `seg` in place; return the main content found (container -1 when none)."""
     opts = options or DomLabelOptions()
     main, furniture_from, evidence = choose_main_content(seg, article_body, opts)
+    if main.container < 0 and seg.blocks:
+        # A page of short texts only (a two-line post, a product blurb): look again with short-prose thresholds.
+        relaxed = dataclasses.replace(
+            opts, min_prose_chars=opts.relaxed_min_prose_chars, min_sentence_chars=opts.relaxed_min_sentence_chars
+        )
+        main, furniture_from, evidence = choose_main_content(seg, article_body, relaxed)
+        opts = relaxed
     blocks = seg.blocks
     if not blocks:
         return main
@@ -375,6 +393,7 @@ def label_blocks(
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)
+    _drop_edge_teasers(blocks, inside, opts)
     _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside)
     return main
@@ -450,9 +469,6 @@ def _label_inside(
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
         return
-    if is_teaser(block, opts):
-        block.remove(Label.RELATED_LINKS, f"teaser: opens with a headline link, in {where}")
-        return
     if block.link_density > opts.max_body_link_density and len(block.text) < opts.min_linked_prose_chars:
         kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
         block.remove(kind, f"link density {block.link_density:.2f} in {where}")
@@ -467,6 +483,20 @@ def _label_inside(
     found = classify_call_to_action(block.text)
     if found is not None:
         block.remove(found[0], found[1])
+
+
+def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOptions) -> None:
+    """Teaser list items before the article's first paragraph or after its last one link to other pages; between
+    paragraphs, the same shape is the article's own list (a news round-up)."""
+    kept = [i for i, b in enumerate(blocks) if inside[i] and b.role is Role.BODY]
+    prose = [i for i in kept if not is_teaser(blocks[i], opts) and is_prose(blocks[i], opts)]
+    if not prose:
+        return
+    first, last = prose[0], prose[-1]
+    for i in kept:
+        if (i < first or i > last) and is_teaser(blocks[i], opts):
+            where = blocks[i].path.rsplit(">", 2)[-2] if blocks[i].path and ">" in blocks[i].path else "a list"
+            blocks[i].remove(Label.RELATED_LINKS, f"teaser: opens with a headline link, in {where} around the article")
 
 
 def _drop_related_boxes(blocks: list[Block], inside: bytearray) -> None:

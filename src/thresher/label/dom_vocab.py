@@ -56,7 +56,7 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
         "related", "relatedposts", "relatedarticles", "recommended", "recommendations", "recommendation",
         "outbrain", "taboola", "trending", "popular", "mostread", "mostpopular", "teaser", "teasers", "morestories",
         "readmore", "readnext", "upnext", "morenews", "youmaylike", "also", "nextarticle", "feed", "headlines",
-        "carousel", "slider",
+        "carousel", "slider", "breaking", "ticker", "newsticker", "latest", "morelinks",
     ),
     Label.COMMENTS: (
         "comment", "comments", "commentlist", "commentlists", "disqus", "respond", "replies", "discussion",
@@ -92,7 +92,7 @@ WEAK_WORDS = frozenset(
         "header", "masthead", "hidden", "hide", "extra", "links", "meta", "info", "hero", "card", "cards", "box",
         "module", "bottom", "tools", "topic", "topics", "tag", "category", "categories", "feed", "about", "profile",
         "secondary", "app", "collapse", "tabs", "foot", "video", "player", "gallery", "slider", "carousel",
-        "headlines", "also", "follow", "print", "talk", "author", "privacy", "terms", "license", "licence",
+        "headlines", "also", "follow", "teaser", "teasers", "print", "talk", "author", "privacy", "terms", "license", "licence",
         "account", "banner", "commercial", "bio", "brand", "logo", "sitename", "popup", "overlay", "modal",
     }
 )
@@ -117,6 +117,9 @@ CONTENT_COMPOUNDS = frozenset(
         "haupttext", "inhalt", "contenido", "contenu", "articolo", "tresc",
     }
 )
+
+# Furniture kinds an <article> element can be: other people's texts and other pages' teasers.
+ARTICLE_FURNITURE = frozenset({Label.COMMENTS, Label.RELATED_LINKS, Label.ADVERTISEMENT, Label.PROMOTION})
 
 # Words naming metadata of the article rather than furniture: the labeller keeps them apart from body text.
 METADATA_WORDS: dict[str, Label] = {
@@ -202,6 +205,10 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
             return ROLE_KIND[word], f"role={word}", False, metadata
     if tag in TAG_KIND and tag not in WEAK_TAGS:
         return TAG_KIND[tag], f"<{tag}>", False, metadata
+    if tag in ("article", "main") and (strong is None or strong[0] not in ARTICLE_FURNITURE):
+        # An <article> or <main> is content unless its names say it is someone else's (a comment, a teaser):
+        # words like "enable-share" or "has-sidebar" on it describe its features, not its content.
+        return _CONTENT_EVIDENCE if tag == "main" else (None, "", False, metadata)
     if strong is not None:
         if has_content_word and strong[0] in CANCELLED_BY_CONTENT_WORD:
             return None, "", False, metadata
