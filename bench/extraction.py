@@ -27,6 +27,7 @@ metadata_scoring.py: normalised exact match for title, the same normalised set o
 calendar day for date, each over the pages whose gold has a value.
 
     python bench/extraction.py [--only aeb|trafilatura] [--systems a,b] [--limit N] [--profile] [--json PATH]
+                               [--worst N]
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from bench.runner import (
     write_json,
 )
 from bench.scoring import AEB_DIR_NAME, TRAFEVAL_DIR_NAME, load_aeb, load_trafilatura_eval, score_aeb, score_snippets
+from bench.worst_pages import render_worst, worst_aeb, worst_snippets
 
 AEB = "aeb"
 TRAFEVAL = "trafilatura"
@@ -197,20 +199,36 @@ def _speed_columns(run: SystemRun, baseline: SystemRun | None) -> dict[str, floa
     }
 
 
-def bench_aeb(systems: Sequence[str], limit: int | None) -> list[dict]:
+def bench_aeb(systems: Sequence[str], limit: int | None, worst: int = 0) -> list[dict]:
     pages = load_aeb(limit=limit)
     runs = run_extractors(pages, AEB, systems)
     baseline = next((r for r in runs if r.name == BASELINE), None)
     golds = [p.gold for p in pages]
-    return [{"system": r.name, **score_aeb(golds, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs]
+    rows = []
+    for run in runs:
+        rows.append({"system": run.name, **score_aeb(golds, run.outputs).as_dict(), **_speed_columns(run, baseline)})
+        if worst and run.name == "thresher":
+            rows[-1]["worst_pages"] = worst_aeb(pages, run.outputs, worst)
+    return rows
 
 
-def bench_trafilatura(systems: Sequence[str], pages: Sequence[Page]) -> list[dict]:
+def bench_trafilatura(systems: Sequence[str], pages: Sequence[Page], worst: int = 0) -> list[dict]:
     runs = run_extractors(pages, TRAFEVAL, systems)
     baseline = next((r for r in runs if r.name == BASELINE), None)
-    return [
-        {"system": r.name, **score_snippets(pages, r.outputs).as_dict(), **_speed_columns(r, baseline)} for r in runs
-    ]
+    rows = []
+    for run in runs:
+        rows.append(
+            {"system": run.name, **score_snippets(pages, run.outputs).as_dict(), **_speed_columns(run, baseline)}
+        )
+        if worst and run.name == "thresher":
+            rows[-1]["worst_pages"] = worst_snippets(pages, run.outputs, worst)
+    return rows
+
+
+def _print_worst(title: str, rows: list[dict]) -> None:
+    for row in rows:
+        if row.get("worst_pages"):
+            print(render_worst(f"{title}: {row['system']}'s worst pages", row["worst_pages"]), end="\n\n")
 
 
 # -------------------------------------------------------------------------------------------------------- metadata
@@ -336,6 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=positive_int, help="first N pages of each set")
     parser.add_argument("--profile", action="store_true", help="also profile thresher (top functions, cumulative)")
     parser.add_argument("--json", type=Path, help="also write the numbers to this file")
+    parser.add_argument("--worst", type=positive_int, default=0, help="also list thresher's N worst pages per set")
     args = parser.parse_args(argv)
     systems = list(SYSTEM_NAMES)
     if args.systems:
@@ -351,15 +370,17 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict]] = {}
     profiled: list[Page] = []
     if args.only in (None, AEB):
-        results["aeb_html"] = bench_aeb(systems, args.limit)
+        results["aeb_html"] = bench_aeb(systems, args.limit, args.worst)
         print(render_extraction("AEB, HTML mode (AEB metric)", results["aeb_html"], with_spread=True), end="\n\n")
+        _print_worst("AEB, HTML mode", results["aeb_html"])
         if args.profile:
             profiled += load_aeb(limit=args.limit)
     if args.only in (None, TRAFEVAL):
         pages = load_trafilatura_eval(limit=args.limit)
-        results["trafeval_html"] = bench_trafilatura(systems, pages)
+        results["trafeval_html"] = bench_trafilatura(systems, pages, args.worst)
         print(render_extraction("trafilatura-eval, HTML mode (snippet metric)", results["trafeval_html"], False))
         print()
+        _print_worst("trafilatura-eval, HTML mode", results["trafeval_html"])
         if any(s in METADATA_FACTORIES for s in systems):
             results["trafeval_metadata"] = bench_metadata(systems, pages)
             print(render_metadata(results["trafeval_metadata"]), end="\n\n")
