@@ -17,8 +17,10 @@ from bench.line_rules import c4_lines, refinedweb_document, refinedweb_lines, re
 from bench.metadata_scoring import field_matches, normalise_authors, score_metadata
 from bench.runner import run_system
 from bench.scoring import (
+    AebPage,
     PageCounts,
     SnippetCounts,
+    SnippetPage,
     aeb_metrics,
     load_aeb,
     load_reference_outputs,
@@ -31,6 +33,7 @@ from bench.scoring import (
     snippet_counts,
     tokenize,
 )
+from bench.worst_pages import worst_aeb, worst_snippets
 
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 needs_bench = pytest.mark.skipif(not BENCH.is_dir(), reason="benchmark data ../shared/bench is absent")
@@ -365,3 +368,15 @@ def test_whole_page_text_reproduces_the_published_html_text_row_of_trafilatura_e
     counts = score_snippets(pages, flatten_pages(pages, "trafilatura-eval", cache_dir=None))
     got = tuple(round(v, 3) for v in (counts.precision, counts.recall, counts.accuracy, counts.f1))
     assert got == (0.531, 0.988, 0.559, 0.691)
+
+
+# ---------------------------------------------------------------------------------------------------- worst pages
+
+
+def test_worst_pages_come_first():
+    aeb = [AebPage("good", None, "one two three four five", b""), AebPage("bad", None, "six seven eight nine", b"")]
+    ranked = worst_aeb(aeb, ["one two three four five", None], n=2)
+    assert [r["id"] for r in ranked] == ["bad", "good"] and ranked[0]["f1"] == 0.0
+    pages = [SnippetPage("fine", None, b"", ["body"], ["menu"]), SnippetPage("poor", None, b"", ["body"], ["menu"])]
+    ranked = worst_snippets(pages, ["body", "menu"], n=1)
+    assert ranked == [{"id": "poor", "url": None, "missed": 1, "kept_boilerplate": 1}]
