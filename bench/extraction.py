@@ -162,19 +162,23 @@ FACTORIES: dict[str, Callable[[str], System]] = {
 }
 
 
+def _unavailable(exc: Exception) -> Callable[[Page], Any]:
+    """A stand-in for a system that could not be set up: it raises on every call, so the runner reports it as
+    unavailable (any set-up failure counts as an import failure)."""
+    error = exc if isinstance(exc, ImportError | NotImplementedError) else ImportError(f"{type(exc).__name__}: {exc}")
+
+    def unavailable(page: Page) -> Any:
+        raise error
+
+    return unavailable
+
+
 def make_system(name: str, dataset: str) -> System:
-    """The system as a page -> text function; one whose import fails raises that error on every call."""
+    """The system as a page -> text function."""
     try:
         inner = FACTORIES[name](dataset)
     except Exception as exc:  # noqa: BLE001 - an unusable system is a row of the table, not a crash
-        error = (
-            exc if isinstance(exc, ImportError | NotImplementedError) else ImportError(f"{type(exc).__name__}: {exc}")
-        )
-
-        def unavailable(page: Page) -> str:
-            raise error
-
-        return unavailable
+        return _unavailable(exc)
     return lambda page: _as_text(inner(page))
 
 
@@ -276,12 +280,8 @@ def bench_metadata(systems: Sequence[str], pages: Sequence[Page]) -> list[dict]:
             continue
         try:
             system = METADATA_FACTORIES[name]()
-        except Exception as exc:  # noqa: BLE001
-            error = exc
-
-            def system(page: Page, error: Exception = error) -> dict:
-                raise ImportError(str(error))
-
+        except Exception as exc:  # noqa: BLE001 - an unusable system is a row of the table, not a crash
+            system = _unavailable(exc)
         run = run_system(name, system, pages, warmup=True)
         outputs = [o if isinstance(o, dict) else None for o in run.outputs]
         for score in score_metadata(golds, outputs).values():
