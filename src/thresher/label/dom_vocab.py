@@ -68,6 +68,8 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
         "sidebar", "widget", "widgets", "rail", "rightrail", "leftrail", "sidebox", "aside", "complementary",
         "secondary", "masthead", "header", "siteheader", "pageheader", "topic", "topics", "tags", "tagcloud",
         "tag", "categories", "category", "author", "authorbox", "authorbio", "bio", "about", "profile", "hidden",
+        "authorinfo", "aboutauthor", "postauthor", "entryauthor", "authordescription", "authorbiography",
+        "authordetails", "authorprofile", "disclosure", "recirculation", "buybox", "appendix",
         "extra", "links", "meta", "info", "hero", "card", "cards", "box", "module", "sitename", "logo", "brand",
     ),
     Label.ADVERTISEMENT: (
@@ -102,11 +104,6 @@ CONTENT_WORDS = frozenset(
     {
         "article", "content", "entry", "post", "story", "body", "text", "blog", "prose", "richtext", "markdown",
     }
-)
-# Furniture kinds a content word on the same element cancels ("content-sidebar-wrap", "post-tools"); the others
-# stand ("related-posts", "comment-body", "post-nav", "entry-footer").
-CANCELLED_BY_CONTENT_WORD = frozenset(
-    {Label.BOILERPLATE, Label.PAGE_CONTROL, Label.LOGIN, Label.PROMOTION}
 )
 CONTENT_COMPOUNDS = frozenset(
     {
@@ -157,8 +154,7 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     `ident` is the lower-cased "#id.class" string, `hint` the lower-cased ARIA role and itemprop. Content evidence
     is a compound such as "article-body" or an ARIA `main` role / `articleBody` itemprop; it outranks furniture
     words on the same element. By strength: ARIA role, then tag meaning (nav, footer, aside), then a strong word,
-    then a weak word. A furniture word next to a generic content word ("content-sidebar-wrap") is ignored when it
-    is of a kind in CANCELLED_BY_CONTENT_WORD; a weak word is ignored next to any content word.
+    then a weak word. A weak word is ignored next to a content word ("post-meta"); a strong word stands.
     """
     hint_words = hint.split() if hint else ()
     for word in hint_words:
@@ -210,8 +206,8 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
         # words like "enable-share" or "has-sidebar" on it describe its features, not its content.
         return _CONTENT_EVIDENCE if tag == "main" else (None, "", False, metadata)
     if strong is not None:
-        if has_content_word and strong[0] in CANCELLED_BY_CONTENT_WORD:
-            return None, "", False, metadata
+        # A page-wide wrapper named "content-sidebar-wrap" is not furniture: the labeller overrules names on
+        # containers holding most of the page's prose, so strong words stand here even next to content words.
         return strong[0], strong[1], False, metadata
     if weak is None and tag in WEAK_TAGS:
         weak = (TAG_KIND[tag], f"<{tag}>")
