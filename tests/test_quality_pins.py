@@ -2,8 +2,7 @@
 
 HTML mode on AEB (shingle F1) and on trafilatura-eval (snippet F1); text mode on the same pages flattened to
 whole-page text as a WET record holds it; thresher must also not fail on any of these pages. Skipped when
-../shared/bench is absent. Nothing is cached in the repo:
-the flattening runs here (a few seconds).
+../shared/bench is absent. Nothing is cached in the repo: the flattening runs here (a few seconds).
 """
 
 from __future__ import annotations
