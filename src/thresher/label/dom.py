@@ -91,6 +91,8 @@ class DomLabelOptions:
     # When no container holds prose by the thresholds above, prose is looked for again with these (short pages).
     relaxed_min_prose_chars: int = 40
     relaxed_min_sentence_chars: int = 12
+    # Bylines and datelines outside the main content are looked for this many blocks before it (by the headline).
+    metadata_window: int = 12
     # A byline or dateline has at most this many words.
     max_metadata_words: int = 12
     # The headline: a heading whose words overlap the page title this much is the title.
@@ -389,7 +391,10 @@ def label_blocks(
             if source >= 0:
                 kind, word = evidence[source][0], evidence[source][1]
                 block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
-            elif not _as_metadata(block, seg, c, evidence, opts, "outside main content"):
+            elif not (
+                first - opts.metadata_window <= i < first
+                and _as_metadata(block, seg, c, evidence, opts, "outside main content")
+            ):
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)

@@ -257,7 +257,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                     continue
             elif kind == _BLOCK:
                 if parts:
-                    _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, owner, links)
+                    if chars:  # whitespace alone makes no block
+                        _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, owner, links)
                     parts, chars, link_chars, links = [], 0, 0, []
                     if link_start >= 0:
                         link_start = 0
@@ -282,7 +283,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                 if pre_depth:
                     parts.append("\n")
                 elif parts:
-                    _make_block(seg, "".join(parts), False, chars, link_chars, owner, links)
+                    if chars:
+                        _make_block(seg, "".join(parts), False, chars, link_chars, owner, links)
                     parts, chars, link_chars, links = [], 0, 0, []
                     if link_start >= 0:
                         link_start = 0
@@ -309,7 +311,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
             node, index, start, href = stack.pop()
             if index >= 0:
                 if parts:
-                    _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, index, links)
+                    if chars:
+                        _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, index, links)
                     parts, chars, link_chars, links = [], 0, 0, []
                     if link_start >= 0:
                         link_start = 0
@@ -324,7 +327,7 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                     if anchor:
                         links.append((anchor, href))
                 link_start = -1
-    if parts:
+    if chars:
         _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, 0 if owner < 0 else owner, links)
     containers[0].end_block = len(blocks)
     seg.nodes_visited = visited
