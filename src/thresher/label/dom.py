@@ -46,6 +46,7 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+_BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
 @dataclass(slots=True)
@@ -95,8 +96,8 @@ class DomLabelOptions:
     metadata_window: int = 12
     # A byline or dateline has at most this many words.
     max_metadata_words: int = 12
-    # The headline: a heading whose words overlap the page title this much is the title.
-    min_title_overlap: float = 0.6
+    # The headline: a heading sharing this share of words with the page title (over the larger word set).
+    min_title_overlap: float = 0.5
     # Furniture by its own words (share/print/counter...) is only judged on blocks up to this many characters.
     max_furniture_phrase_chars: int = 400
 
@@ -361,22 +362,24 @@ def label_blocks(
         inside[first:end] = b"\x01" * (end - first)
     first, end = main.ranges[0][0], main.ranges[-1][1]
     title_words = _title_words(title)
-    title_taken = False
 
-    # The headline: the first h1 (else a heading matching the page title) before the body starts or just inside it.
+    # The headline: before the body starts, the heading that best matches the page title (an h1 on a tie), else
+    # the first h1 there; failing both, an h1 anywhere that matches the title.
     first_prose = next((i for i in range(first, end) if inside[i] and is_prose(blocks[i], opts)), end)
-    for i, block in enumerate(blocks):
-        if i >= first_prose:
-            break
-        if block.tag in HEADING_TAGS and _is_headline(block, title_words, opts):
-            block.role = Role.TITLE
-            block.label = None
-            block.reason = "headline: " + ("matches the page title" if title_words else "first h1")
-            title_taken = True
-            break
-    if not title_taken and title_words:
+    best, best_score = None, 0.0
+    for block in blocks[:first_prose]:
+        if block.tag not in HEADING_TAGS:
+            continue
+        score = _title_similarity(block.text, title_words) if title_words else float(block.tag == "h1")
+        score += 0.01 if block.tag == "h1" else 0.0
+        if score > best_score:
+            best, best_score = block, score
+    if best is not None and (best_score >= opts.min_title_overlap or not title_words):
+        best.role = Role.TITLE
+        best.reason = "headline: " + ("matches the page title" if title_words else "first h1")
+    elif title_words:
         for block in blocks:
-            if block.tag == "h1" and _overlap(block.text, title_words) >= opts.min_title_overlap:
+            if block.tag == "h1" and _title_similarity(block.text, title_words) >= opts.min_title_overlap:
                 block.role = Role.TITLE
                 block.reason = "headline: matches the page title"
                 break
@@ -404,17 +407,12 @@ def label_blocks(
     return main
 
 
-def _overlap(text: str, title_words: set[str]) -> float:
+def _title_similarity(text: str, title_words: set[str]) -> float:
+    """Shared words over the larger word set: a one-word heading does not match a long title, nor vice versa."""
     words = set(_WORDS.findall(text.lower()))
     if not words:
         return 0.0
-    return len(words & title_words) / max(len(words), 1)
-
-
-def _is_headline(block: Block, title_words: set[str], opts: DomLabelOptions) -> bool:
-    if title_words:
-        return _overlap(block.text, title_words) >= opts.min_title_overlap
-    return block.tag == "h1"
+    return len(words & title_words) / max(len(words), len(title_words))
 
 
 def _metadata_kind(seg: Segmentation, c: int, star: int, evidence: list[tuple]) -> Label | None:
@@ -474,7 +472,11 @@ def _label_inside(
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
         return
-    if block.link_density > opts.max_body_link_density and len(block.text) < opts.min_linked_prose_chars:
+    if (
+        block.link_density > opts.max_body_link_density
+        and len(block.text) < opts.min_linked_prose_chars
+        and not _BARE_URL.match(block.text)  # a source cited by its address is part of the text
+    ):
         kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
         block.remove(kind, f"link density {block.link_density:.2f} in {where}")
         return

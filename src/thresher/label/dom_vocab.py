@@ -78,7 +78,7 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
         "werbung", "affiliate",
     ),
     Label.PROMOTION: (
-        "newsletter", "subscribe", "subscription", "signup", "promo", "promotion", "promotions", "cta", "paywall",
+        "newsletter", "subscribe", "subscription", "signup", "promo", "promotion", "promotions", "cta",
         "membership", "donate", "donation", "app", "appdownload", "optin", "nativead",
     ),
     Label.COOKIE_NOTICE: ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy"),
@@ -117,6 +117,10 @@ CONTENT_COMPOUNDS = frozenset(
 
 # Furniture kinds an <article> element can be: other people's texts and other pages' teasers.
 ARTICLE_FURNITURE = frozenset({Label.COMMENTS, Label.RELATED_LINKS, Label.ADVERTISEMENT, Label.PROMOTION})
+
+# Words naming an embedded post (a tweet, an Instagram post) quoted by the article: content, whatever social
+# words stand next to them.
+EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "twittertweet", "instagrammedia", "oembed"})
 
 # Words naming metadata of the article rather than furniture: the labeller keeps them apart from body text.
 METADATA_WORDS: dict[str, Label] = {
@@ -169,6 +173,8 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
                 return ROLE_KIND[word], f"role={word}", False, None
         if tag in TAG_KIND:
             return TAG_KIND[tag], f"<{tag}>", False, None
+        return _NO_EVIDENCE
+    if any(word in EMBED_WORDS for word in words):
         return _NO_EVIDENCE
     strong: tuple[Label, str] | None = None
     weak: tuple[Label, str] | None = None
