@@ -37,6 +37,9 @@ PROSE_TAGS = frozenset(
      "body", "table", "tr", "form", "address", "details", "figure", "header", "footer", "aside", "dt", "ul", "ol"}
 )
 TABLE_CELL_TAGS = frozenset({"td", "th"})
+# Blocks that are never a byline or dateline of the page: headings, quotes (an embedded post's date), list items
+# and table cells (a list of events, a timetable).
+NOT_METADATA_TAGS = HEADING_TAGS | {"blockquote", "li", "td", "th", "dd", "dt", "pre"}
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’“»«)]\s*$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者)[\s:]+\S", re.IGNORECASE)
 _DATE_LIKE = re.compile(
@@ -436,7 +439,7 @@ def _as_metadata(
     star: int = -1,
 ) -> bool:
     """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was."""
-    if len(block.text.split()) > opts.max_metadata_words or block.tag in HEADING_TAGS:
+    if len(block.text.split()) > opts.max_metadata_words or block.tag in NOT_METADATA_TAGS:
         return False
     meta = _metadata_kind(seg, c, star, evidence)
     if meta is None:

@@ -118,6 +118,21 @@ CONTENT_COMPOUNDS = frozenset(
 # Furniture kinds an <article> element can be: other people's texts and other pages' teasers.
 ARTICLE_FURNITURE = frozenset({Label.COMMENTS, Label.RELATED_LINKS, Label.ADVERTISEMENT, Label.PROMOTION})
 
+# Stems found inside longer glued names ("imageembedcaption", "relatedstorieslist", "sitefooterwrap"); only
+# stems too specific to occur by chance inside other words are listed.
+STEM_KIND: tuple[tuple[str, Label], ...] = (
+    ("caption", Label.MEDIA_CAPTION), ("credit", Label.MEDIA_CAPTION), ("comment", Label.COMMENTS),
+    ("social", Label.SHARE_CONTROL), ("sharing", Label.SHARE_CONTROL), ("related", Label.RELATED_LINKS),
+    ("recommend", Label.RELATED_LINKS), ("trending", Label.RELATED_LINKS), ("sidebar", Label.BOILERPLATE),
+    ("widget", Label.BOILERPLATE), ("advert", Label.ADVERTISEMENT), ("sponsor", Label.ADVERTISEMENT),
+    ("newsletter", Label.PROMOTION), ("subscri", Label.PROMOTION), ("signup", Label.PROMOTION),
+    ("promo", Label.PROMOTION), ("feedback", Label.PROMOTION), ("footer", Label.FOOTER),
+    ("breadcrumb", Label.NAVIGATION), ("navigation", Label.NAVIGATION), ("navbar", Label.NAVIGATION),
+    ("cookie", Label.COOKIE_NOTICE), ("consent", Label.COOKIE_NOTICE),
+)
+# Words this short are only matched whole.
+MIN_STEM_WORD_CHARS = 6
+
 # Words naming an embedded post (a tweet, an Instagram post) quoted by the article: content, whatever social
 # words stand next to them.
 EMBED_WORDS = frozenset({"embed", "embedded", "tweet", "twittertweet", "instagrammedia", "oembed"})
@@ -196,6 +211,11 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
         if metadata is None:
             metadata = METADATA_WORDS.get(word)
         label = WORD_KIND.get(word)
+        if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
+            for stem, stem_label in STEM_KIND:
+                if stem in word:
+                    strong = (stem_label, stem)
+                    break
         if label is not None:
             if word in WEAK_WORDS:
                 if weak is None:
