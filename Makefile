@@ -12,8 +12,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
+DEMO_OUT := demo-out
+
 demo: $(STAMP)
 	@for f in src/thresher/samples/*.txt; do echo "=== thresher clean $$f"; $(BIN)/thresher clean $$f; echo; done
+	@echo "=== thresher run src/thresher/samples/demo-crawl.warc.gz -o $(DEMO_OUT)"
+	@$(BIN)/thresher run src/thresher/samples/demo-crawl.warc.gz -o $(DEMO_OUT) --overwrite
+	@$(BIN)/python -c "import json,sys; s=json.load(open('$(DEMO_OUT)/stats.json')); \
+	print('dataset:', '$(DEMO_OUT)/kept', '| rejected:', '$(DEMO_OUT)/rejected', '| stats:', '$(DEMO_OUT)/stats.json'); \
+	print(f\"{s['documents']} documents, {s['kept']} kept, {s['rejected']} rejected\"); \
+	[print(f'  {step}: {r}') for step, v in s['steps'].items() for r in [', '.join(f'{k} x{n}' for k, n in v['reasons'].items())]]"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
@@ -24,4 +32,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info $(DEMO_OUT)
