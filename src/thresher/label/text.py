@@ -333,17 +333,33 @@ def _label_body(
         ln = lines[i]
         if ln.block.role is not Role.BODY:
             continue
-        spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
-        if spam:
-            ln.block.remove(Label.SPAM, spam)
-            doc.flag("spam_injection")
-        elif ln.furniture is not None:
-            label, reason = ln.furniture
-            ln.block.remove(label, f"{reason}, inside the main content")
-        elif ln.score <= 0 and not (i + 1 <= end and lines[i + 1].score > 0):
+        if _remove_spam_or_furniture(doc, ln, "inside the main content", page_script, page_language, options):
+            continue
+        if ln.score <= 0 and not (i + 1 <= end and lines[i + 1].score > 0):
             # A short line that leads a paragraph is a subheading; one that does not is a caption, a name, a
             # label left between blocks.
             ln.block.remove(Label.BOILERPLATE, "a short line inside the content that leads no paragraph")
+
+
+def _remove_spam_or_furniture(
+    doc: Document,
+    ln: _Line,
+    where: str,
+    page_script: str | None,
+    page_language: str | None,
+    options: TextLabelOptions,
+) -> bool:
+    """Remove the line if it is injected spam or furniture on its own words; True if it was removed."""
+    spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
+    if spam:
+        ln.block.remove(Label.SPAM, spam)
+        doc.flag("spam_injection")
+        return True
+    if ln.furniture is not None:
+        label, reason = ln.furniture
+        ln.block.remove(label, f"{reason}, {where}")
+        return True
+    return False
 
 
 def _label_zone(
@@ -357,15 +373,8 @@ def _label_zone(
     """Label the still-unlabelled lines above or below the content: spam, furniture, menus, then the rest."""
     _label_spam_runs(doc, zone, page_script, page_language, options)
     for ln in zone:
-        if ln.block.role is not Role.BODY:
-            continue
-        spam = injected_list_reason(ln.block.text, page_script, page_language, options.spam)
-        if spam:
-            ln.block.remove(Label.SPAM, spam)
-            doc.flag("spam_injection")
-        elif ln.furniture is not None:
-            label, reason = ln.furniture
-            ln.block.remove(label, f"{reason}, {where}")
+        if ln.block.role is Role.BODY:
+            _remove_spam_or_furniture(doc, ln, where, page_script, page_language, options)
     _label_menus(zone, options)
     for ln in zone:
         if ln.block.role is Role.BODY:
