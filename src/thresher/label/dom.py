@@ -90,6 +90,8 @@ class DomLabelOptions:
     unmatched_prose_cost: float = 0.5
     # Blocks shorter than this are not looked up in the articleBody (a word or two matches anywhere).
     min_article_body_match_chars: int = 25
+    # Looking back from the main content for its lead, give up after this many non-prose blocks in a row.
+    max_lead_gap: int = 3
     # A list item opening with a link at least this long is a teaser for another page.
     min_teaser_headline_chars: int = 25
     # When no container holds prose by the thresholds above, prose is looked for again with these (short pages).
@@ -386,6 +388,7 @@ def label_blocks(
                 block.role = Role.TITLE
                 block.reason = "headline: matches the page title"
                 break
+    _extend_lead_backwards(seg, inside, first, furniture_from, opts)
 
     outside_reason = f"outside main content {main.path}"
     for i, block in enumerate(blocks):
@@ -493,6 +496,32 @@ def _label_inside(
     found = classify_call_to_action(block.text)
     if found is not None:
         block.remove(found[0], found[1])
+
+
+def _extend_lead_backwards(
+    seg: Segmentation, inside: bytearray, first: int, furniture_from: list[int], opts: DomLabelOptions
+) -> None:
+    """Take in the article's lead when it sits outside the chosen container (a standfirst in the header, an intro
+    box): prose blocks just before the main content, back to the headline, across at most `max_lead_gap` other
+    blocks in a row, stopping at furniture-free link lists (a menu) or the headline."""
+    blocks = seg.blocks
+    gap = 0
+    for i in range(first - 1, -1, -1):
+        block = blocks[i]
+        if block.role is Role.TITLE or block.tag == "h1":
+            return
+        if furniture_from[seg.owner[i]] >= 0:
+            gap += 1
+        elif block.tag != "li" and is_prose(block, opts):  # a list before the text is a key-points box
+            inside[i] = 1
+            gap = 0
+            continue
+        elif block.link_density > opts.max_prose_link_density:
+            return
+        else:
+            gap += 1
+        if gap > opts.max_lead_gap:
+            return
 
 
 def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOptions) -> None:

@@ -83,7 +83,10 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
     ),
     Label.COOKIE_NOTICE: ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy"),
     Label.LOGIN: ("login", "signin", "register", "registration", "logon", "account"),
-    Label.MEDIA_CAPTION: ("caption", "credit", "credits", "photocredit", "gallery", "slideshow", "video", "player"),
+    Label.MEDIA_CAPTION: (
+        "caption", "credit", "credits", "photocredit", "gallery", "slideshow", "video", "player", "image", "images",
+        "photo", "photos", "img", "picture", "thumbnail", "thumb", "figure", "imagewrapper", "mediacaption",
+    ),
 }
 WORD_KIND: dict[str, Label] = {word: label for label, words in _WORD_KIND_LISTS.items() for word in words}
 
@@ -157,6 +160,7 @@ METADATA_WORDS: dict[str, Label] = {
 }
 
 _SPLIT = re.compile(r"[^a-z0-9]+")
+_NAME_SPLIT = re.compile(r"[.#]")
 _NO_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", False, None)
 _CONTENT_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", True, None)
 
@@ -179,7 +183,11 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     for word in hint_words:
         if word == "main" or word == "articlebody":
             return _CONTENT_EVIDENCE
-    words = name_words(ident) if ident else []
+    # Words per name: the id and each class. A furniture word in one class next to a content word in another
+    # ("entry share", "post has-sidebar") is a modifier of the content; inside one class ("comment-body",
+    # "post-author-bio") it names the part.
+    names = [name_words(name) for name in _NAME_SPLIT.split(ident)] if ident else []
+    words = [word for name in names for word in name]
     if not words:
         if tag in ("article", "main"):
             return _CONTENT_EVIDENCE
@@ -192,36 +200,46 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     if any(word in EMBED_WORDS for word in words):
         return _NO_EVIDENCE
     strong: tuple[Label, str] | None = None
+    strong_name = -1
     weak: tuple[Label, str] | None = None
     metadata: Label | None = None
-    has_content_word = False
-    previous = ""
-    for word in words:
-        pair = previous + word if previous else ""
-        previous = word
-        if pair:
-            if pair in CONTENT_COMPOUNDS:
-                return _CONTENT_EVIDENCE
-            label = WORD_KIND.get(pair)
-            if label is not None and strong is None and pair not in WEAK_WORDS:
-                strong = (label, pair)
-        if word in CONTENT_WORDS:
-            has_content_word = True
-            continue
-        if metadata is None:
-            metadata = METADATA_WORDS.get(word)
-        label = WORD_KIND.get(word)
-        if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
-            for stem, stem_label in STEM_KIND:
-                if stem in word:
-                    strong = (stem_label, stem)
-                    break
-        if label is not None:
-            if word in WEAK_WORDS:
-                if weak is None:
-                    weak = (label, word)
-            elif strong is None:
-                strong = (label, word)
+    content_names: set[int] = set()
+    for position, name in enumerate(names):
+        previous = ""
+        for word in name:
+            pair = previous + word if previous else ""
+            previous = word
+            if pair:
+                if pair in CONTENT_COMPOUNDS:
+                    return _CONTENT_EVIDENCE
+                label = WORD_KIND.get(pair)
+                if label is not None and strong is None and pair not in WEAK_WORDS:
+                    strong, strong_name = (label, pair), position
+            if word in CONTENT_WORDS:
+                content_names.add(position)
+                continue
+            if metadata is None:
+                metadata = METADATA_WORDS.get(word)
+            label = WORD_KIND.get(word)
+            if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
+                for stem, stem_label in STEM_KIND:
+                    if stem in word:
+                        strong, strong_name = (stem_label, stem), position
+                        break
+            if label is not None:
+                if word in WEAK_WORDS:
+                    if weak is None:
+                        weak = (label, word)
+                elif strong is None:
+                    strong, strong_name = (label, word), position
+    has_content_word = bool(content_names)
+    if (
+        strong is not None
+        and strong[0] is not Label.COMMENTS
+        and content_names
+        and strong_name not in content_names
+    ):
+        strong = None  # a modifier class on a content element
     for word in hint_words:
         if word in ROLE_KIND:
             return ROLE_KIND[word], f"role={word}", False, metadata
