@@ -80,11 +80,16 @@ def _read_from(
     def raw_of(plain_pos: int) -> int:
         return stream.raw_offset_of(plain_pos) if isinstance(stream, GzipMemberStream) else plain_pos  # fastwarc counts from tell()
 
+    last_raw: int | None = None  # raw offset of the last record of any type (crawl records count for the tail check)
     try:
-        for wr in ArchiveIterator(stream, record_types=PAGE_RECORD_TYPES, parse_http=True, min_content_length=0):
+        # All record types are iterated so that the damage checks know where the last record, of any type, began.
+        for wr in ArchiveIterator(stream, record_types=WarcRecordType.any_type, parse_http=True, min_content_length=0):
             record_raw = raw_of(wr.stream_pos)
             if not gz and end is not None and record_raw >= end:
                 break
+            last_raw = record_raw
+            if not wr.record_type & PAGE_RECORD_TYPES:
+                continue
             record = _to_record(wr, source_path, options)
             if pending is not None:
                 yield pending
@@ -122,15 +127,25 @@ def _read_from(
             )
         return nxt
     broken = isinstance(stream, GzipMemberStream) and bool(stream.truncated or stream.error)
-    if pending is not None and not broken and end is None:
+    if last_raw is not None and not broken and end is None:
         # fastwarc passes over a header it cannot read at the very end without a word: check the tail by hand.
-        tail = _end_of_record(raw, pending_raw, gz)
-        if tail is None:
+        tail = _end_of_record(raw, last_raw, gz)
+        if tail is None and pending is not None and last_raw == pending_raw:
             pending.problem = pending.problem or "damaged record: it does not end where its Content-Length says"
+        elif tail is None:  # the last record is a broken header, not a page
+            if pending is not None:
+                yield pending
+            yield damaged(source_path, f"bytes={last_raw}-", f"unreadable WARC data from byte {last_raw} to the end")
+            return None
         elif _has_data_after(raw, tail):
-            yield pending
+            if pending is not None:
+                yield pending
             yield damaged(source_path, f"bytes={tail}-", f"unreadable WARC data from byte {tail} to the end of the file")
             return None
+    if last_raw is None and not broken and _has_data_after(raw, offset):
+        # Bytes at the start of the range, yet no record came out of them: fastwarc passed over a broken header.
+        yield damaged(source_path, f"bytes={offset}-", f"unreadable WARC data from byte {offset}; no record found")
+        return None
     damage_reported = False
     if pending is not None:
         if broken and stream.failed_at == pending_raw:  # type: ignore[union-attr]
