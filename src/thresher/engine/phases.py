@@ -17,8 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from thresher.dedup.site import domain_of
 from thresher.engine.plan import CorpusSteps, Plan
-from thresher.engine.records import domain_of, process_record, rejected_document
+from thresher.engine.records import process_record, rejected_document
 from thresher.engine.spill import SpillWriter, iter_spill
 from thresher.engine.stats import StepCounts
 from thresher.engine.workdir import Workdir

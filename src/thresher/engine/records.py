@@ -7,7 +7,6 @@ readable reason, so a corpus run accounts for every record it read.
 from __future__ import annotations
 
 import logging
-from urllib.parse import urlsplit
 
 from thresher.engine.budget import time_budget
 from thresher.errors import BudgetExceeded, InputError
@@ -21,7 +20,6 @@ log = logging.getLogger(__name__)
 # Reasons are cut to this many characters: an exception message can be a whole page long.
 MAX_REASON_CHARS = 300
 # Leading host labels that do not make a different site.
-_HOST_PREFIXES = ("www.",)
 
 
 def rejected_document(record: Record, step: str, reason: str) -> Document:
@@ -79,21 +77,6 @@ def _apply_steps(doc: Document, steps: list[DocumentStep]) -> Document:
             log.warning("step %s failed on %s: %r", step.name, doc.id, exc)
             doc.decisions.append(Decision(step.name, False, _short(f"internal error: {type(exc).__name__}: {exc}")))
     return doc
-
-
-def domain_of(url: str | None) -> str | None:
-    """The site a page belongs to, for site-boilerplate learning: the URL host without "www."."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url).hostname
-    except ValueError:
-        return None
-    if not host:
-        return None
-    for prefix in _HOST_PREFIXES:
-        host = host.removeprefix(prefix)
-    return host
 
 
 def _short(reason: str) -> str:
