@@ -11,7 +11,7 @@ from test_run_corpus import load_rows, no_steps
 
 from thresher.engine import plan as plan_module
 from thresher.engine.budget import time_budget
-from thresher.engine.records import domain_of
+from thresher.dedup.site import domain_of
 from thresher.engine.stats import merge, reason_key
 from thresher.errors import BudgetExceeded
 from thresher.run import run_corpus
