@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 
 from thresher.label.dom_phrases import classify_call_to_action, is_related_heading
-from thresher.label.dom_vocab import WEAK_WORDS, name_evidence
+from thresher.label.dom_vocab import WEAK_TAGS, WEAK_WORDS, name_evidence
 from thresher.model import Block, Label, Role
 from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path, element_name
 
@@ -57,7 +57,7 @@ class DomLabelOptions:
     """The thresholds of DOM labelling; every one is a judgement about typical web pages, named here."""
 
     # A block with at least this many characters outside links reads as prose.
-    min_prose_chars: int = 80
+    min_prose_chars: int = 70
     # A shorter block is still prose when it ends like a sentence and has at least this many characters.
     min_sentence_chars: int = 30
     # Prose has few links: past this share of linked characters a block is a teaser or a link list.
@@ -72,6 +72,8 @@ class DomLabelOptions:
     furniture_char_cost: float = 1.0
     # A furniture container holding this share of the page's prose or more is not furniture (a misleading name).
     max_furniture_prose_share: float = 0.6
+    # A container named by a weak word ("box", "form") spanning this share of the page's blocks is layout.
+    max_weak_furniture_block_share: float = 0.9
     # A sibling of the chosen container continues the article when it scores this share of the container's score...
     min_sibling_share: float = 0.2
     # ... and at least this much (characters of prose net of furniture).
@@ -147,6 +149,7 @@ def choose_main_content(
             running += len(block.text)
         prose_before[i + 1] = running
     min_overruled = running * opts.max_furniture_prose_share
+    max_weak_blocks = max(1, int(len(blocks) * opts.max_weak_furniture_block_share))
     # Nearest container (self or ancestor) whose names say furniture; content evidence resets it. A container that
     # holds most of the page's prose is not furniture whatever its name says (page-wide "slider" or "modal" wrappers).
     # Inside a container named as content ("article-body"), weak furniture words ("card", "box") are layout names.
@@ -158,8 +161,10 @@ def choose_main_content(
         in_content[index] = content or inherited_content
         if content:
             furniture_from[index] = -1
-        elif kind is not None and not (inherited_content and word in WEAK_WORDS) and (
-            not running or prose_before[c.end_block] - prose_before[c.first_block] < min_overruled
+        elif (
+            kind is not None
+            and not ((inherited_content or c.end_block - c.first_block >= max_weak_blocks) and _is_weak(word))
+            and (not running or prose_before[c.end_block] - prose_before[c.first_block] < min_overruled)
         ):
             furniture_from[index] = index
         elif c.parent >= 0:
@@ -304,6 +309,11 @@ def _extend_to_siblings(
     main.ranges = ranges
     main.root = parent
     main.score = sum(prefix[e] - prefix[f] for f, e in ranges)
+
+
+def _is_weak(word: str) -> bool:
+    """Is this evidence a weak word or a weak tag (a `<form>`)?"""
+    return word in WEAK_WORDS or (word.startswith("<") and word[1:-1] in WEAK_TAGS)
 
 
 def is_prose(block: Block, opts: DomLabelOptions) -> bool:

@@ -79,7 +79,7 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
     ),
     Label.PROMOTION: (
         "newsletter", "subscribe", "subscription", "signup", "promo", "promotion", "promotions", "cta",
-        "membership", "donate", "donation", "app", "appdownload", "optin", "nativead",
+        "membership", "donate", "donation", "appdownload", "optin", "nativead",
     ),
     Label.COOKIE_NOTICE: ("cookie", "cookies", "consent", "gdpr", "cmp", "privacy"),
     Label.LOGIN: ("login", "signin", "register", "registration", "logon", "account"),
