@@ -79,3 +79,23 @@ def test_iso_dates():
 def test_iso_date_never_raises_and_returns_a_date_prefix(value):
     out = iso_date(value)
     assert out is None or (len(out) >= 10 and out[4] == "-" and out[7] == "-")
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(
+        ["@type", "@graph", "name", "author", "headline", "datePublished", "keywords", "articleBody", "publisher",
+         "inLanguage", "description", "articleSection"]), children, max_size=5),
+    max_leaves=12,
+)
+
+
+@given(_json_values)
+def test_any_json_ld_is_read_without_error(value):
+    import json
+
+    html = f'<html><head><script type="application/ld+json">{json.dumps(value)}</script></head><body></body></html>'
+    meta = extract_metadata(parse_html(html))
+    for text in (meta.title, meta.headline, meta.author, meta.site, meta.section, meta.description):
+        assert text is None or isinstance(text, str)
+    assert all(isinstance(tag, str) for tag in meta.tags)
