@@ -171,6 +171,49 @@ def name_words(ident: str) -> list[str]:
 
 
 @lru_cache(maxsize=16384)
+def _name_analysis(
+    name: str,
+) -> tuple[bool, bool, bool, tuple[Label, str] | None, tuple[Label, str] | None, Label | None, bool]:
+    """What one id or class says: (content compound?, embed?, content word?, strong furniture, weak furniture,
+    metadata kind, has words?). Cached per name: class names recur across the pages of a site and of the web."""
+    words = name_words(name)
+    strong: tuple[Label, str] | None = None
+    weak: tuple[Label, str] | None = None
+    metadata: Label | None = None
+    content_word = False
+    previous = ""
+    for word in words:
+        if word in EMBED_WORDS:
+            return False, True, False, None, None, None, True
+        pair = previous + word if previous else ""
+        previous = word
+        if pair:
+            if pair in CONTENT_COMPOUNDS:
+                return True, False, False, None, None, None, True
+            label = WORD_KIND.get(pair)
+            if label is not None and strong is None and pair not in WEAK_WORDS:
+                strong = (label, pair)
+        if word in CONTENT_WORDS:
+            content_word = True
+            continue
+        if metadata is None:
+            metadata = METADATA_WORDS.get(word)
+        label = WORD_KIND.get(word)
+        if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
+            for stem, stem_label in STEM_KIND:
+                if stem in word:
+                    strong = (stem_label, stem)
+                    break
+        if label is not None:
+            if word in WEAK_WORDS:
+                if weak is None:
+                    weak = (label, word)
+            elif strong is None:
+                strong = (label, word)
+    return False, False, content_word, strong, weak, metadata, bool(words)
+
+
+@lru_cache(maxsize=16384)
 def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, bool, Label | None]:
     """(furniture label or None, the word that earned it, content evidence?, metadata label or None) of an element.
 
@@ -179,6 +222,8 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     words on the same element. By strength: ARIA role, then tag meaning (nav, footer, aside), then a strong word,
     then a weak word. A weak word is ignored next to a content word ("post-meta"); a strong word stands.
     """
+    if tag in ("body", "html"):
+        return _NO_EVIDENCE  # their classes describe the kind of page ("single-post", "has-sidebar"), not a part
     hint_words = hint.split() if hint else ()
     for word in hint_words:
         if word == "main" or word == "articlebody":
@@ -186,9 +231,9 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     # Words per name: the id and each class. A furniture word in one class next to a content word in another
     # ("entry share", "post has-sidebar") is a modifier of the content; inside one class ("comment-body",
     # "post-author-bio") it names the part.
-    names = [name_words(name) for name in _NAME_SPLIT.split(ident)] if ident else []
-    words = [word for name in names for word in name]
-    if not words:
+    analyses = [_name_analysis(name) for name in _NAME_SPLIT.split(ident) if name] if ident else []
+    analyses = [a for a in analyses if a[6]]
+    if not analyses:
         if tag in ("article", "main"):
             return _CONTENT_EVIDENCE
         for word in hint_words:
@@ -197,41 +242,22 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
         if tag in TAG_KIND:
             return TAG_KIND[tag], f"<{tag}>", False, None
         return _NO_EVIDENCE
-    if any(word in EMBED_WORDS for word in words):
-        return _NO_EVIDENCE
     strong: tuple[Label, str] | None = None
     strong_name = -1
     weak: tuple[Label, str] | None = None
     metadata: Label | None = None
     content_names: set[int] = set()
-    for position, name in enumerate(names):
-        previous = ""
-        for word in name:
-            pair = previous + word if previous else ""
-            previous = word
-            if pair:
-                if pair in CONTENT_COMPOUNDS:
-                    return _CONTENT_EVIDENCE
-                label = WORD_KIND.get(pair)
-                if label is not None and strong is None and pair not in WEAK_WORDS:
-                    strong, strong_name = (label, pair), position
-            if word in CONTENT_WORDS:
-                content_names.add(position)
-                continue
-            if metadata is None:
-                metadata = METADATA_WORDS.get(word)
-            label = WORD_KIND.get(word)
-            if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
-                for stem, stem_label in STEM_KIND:
-                    if stem in word:
-                        strong, strong_name = (stem_label, stem), position
-                        break
-            if label is not None:
-                if word in WEAK_WORDS:
-                    if weak is None:
-                        weak = (label, word)
-                elif strong is None:
-                    strong, strong_name = (label, word), position
+    for position, (compound, embed, content_word, name_strong, name_weak, name_meta, _) in enumerate(analyses):
+        if compound:
+            return _CONTENT_EVIDENCE
+        if embed:
+            return _NO_EVIDENCE
+        if content_word:
+            content_names.add(position)
+        if strong is None and name_strong is not None:
+            strong, strong_name = name_strong, position
+        weak = weak or name_weak
+        metadata = metadata or name_meta
     has_content_word = bool(content_names)
     if (
         strong is not None
