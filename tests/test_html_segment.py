@@ -97,3 +97,8 @@ def test_text_is_never_lost_or_duplicated(pieces):
     html = "<body>" + "".join(pieces) + "</body>"
     words = sum(block.text.split().count("word") for block in _blocks(html))
     assert words == pieces.count("word ")
+
+
+def test_heading_with_nested_blocks_is_one_heading_block():
+    blocks = _blocks("<body><h1><div>Big</div>news <div>to</div>day</h1><p>text</p></body>")
+    assert [(b.tag, b.text) for b in blocks] == [("h1", "Big news to day"), ("p", "text")]

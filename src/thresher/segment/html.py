@@ -39,6 +39,7 @@ BLOCK_TAGS = frozenset(
         "plaintext",
     }
 )
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Form controls: their text is visible but is a control's caption, never prose.
 CONTROL_TAGS = frozenset({"button", "select", "option", "textarea", "label", "output", "legend"})
 # Elements whose id/class are not read: their text's container (the list, the table, the div) names the part.
@@ -166,6 +167,7 @@ def _ident(attrs: dict[str, str | None]) -> tuple[str, str]:
 # or record a link. Lexbor numbers the standard tags with small fixed ids; custom elements get large ids per page.
 _INLINE, _BLOCK, _BREAK, _LINK, _SKIP = 0, 1, 2, 3, 4
 _MAX_CACHED_TAG_ID = 4096
+_SPACE_AFTER = -2  # stack marker: a block element joined into a heading, whose end separates words
 _TAG_KIND_BY_ID: dict[int, int] = {}
 _TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").child.tag_id  # type: ignore[union-attr]
 
@@ -255,6 +257,14 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                     stack.append((node, -1, -1, ""))
                     node = child
                     continue
+            elif kind == _BLOCK and containers[owner].tag in HEADING_TAGS:
+                # A heading's text is one block even when the page wraps its parts in divs or spans.
+                parts.append(" ")  # the parts were on separate lines: keep the words apart
+                child = node.child
+                if child is not None:
+                    stack.append((node, -1, _SPACE_AFTER, ""))
+                    node = child
+                    continue
             elif kind == _BLOCK:
                 if parts:
                     if chars:  # whitespace alone makes no block
@@ -321,6 +331,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                 owner = container.parent
                 if pre_depth and container.tag in PREFORMATTED_TAGS:
                     pre_depth -= 1
+            elif start == _SPACE_AFTER:
+                parts.append(" ")
             elif start >= 0:
                 if href:
                     anchor = " ".join("".join(parts[link_start:]).split())
