@@ -106,3 +106,15 @@ def test_page_without_prose_has_no_main_content():
     assert "no_main_content" in doc.flags
     assert doc.text == ""
     assert all(b.role is Role.REMOVED and b.reason for b in doc.blocks)
+
+
+def test_script_rendered_page_takes_its_text_from_json_ld():
+    body = "First paragraph of a story that the page renders with scripts only. " * 5
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "'
+        + body + "\\n" + body + '"}</script></head><body><div id="root"></div><nav><a href="/">Home</a></nav></body></html>'
+    )
+    doc = clean_html(html)
+    assert "text_from_json_ld" in doc.flags
+    assert doc.text == body.strip() + "\n\n" + body.strip()
+    assert next(b for b in doc.blocks if b.text == "Home").role is Role.REMOVED

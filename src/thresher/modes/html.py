@@ -14,6 +14,8 @@ from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_htm
 
 # A page larger than this many characters is cut before parsing: no article needs it, and parsing is linear in it.
 MAX_HTML_CHARS = 50_000_000
+# When the DOM gives a body shorter than MIN_BODY_CHARS, a JSON-LD articleBody at least this long is the text.
+MIN_JSON_LD_BODY_CHARS = 500
 # A body shorter than this (characters) gets the "short_text" flag: probably a stub, a wall or an error page.
 MIN_BODY_CHARS = 200
 
@@ -69,7 +71,10 @@ def clean_html(html: str, url: str | None = None, **options: object) -> Document
     doc.blocks = seg.blocks
     title_hint = meta.headline or meta.title
     main = label_blocks(seg, title=title_hint, article_body=meta.article_body, options=opts.dom)
-    if main.container < 0:
+    if len(doc.text) < MIN_BODY_CHARS and meta.article_body and len(meta.article_body) >= MIN_JSON_LD_BODY_CHARS:
+        # The page renders its text with scripts: the visible DOM holds none of it, its JSON-LD holds all of it.
+        _body_from_json_ld(doc, meta.article_body)
+    elif main.container < 0:
         doc.flag("no_main_content")
     _fill_metadata(doc, meta)
     _visible_metadata(doc)
@@ -84,6 +89,18 @@ def clean_html(html: str, url: str | None = None, **options: object) -> Document
         doc.language, score = detect_language(text)
         doc.language_score = score if doc.language else None
     return doc
+
+
+def _body_from_json_ld(doc: Document, article_body: str) -> None:
+    """Add the JSON-LD articleBody's paragraphs the DOM body lacks as body blocks (the DOM's own stay as labelled)."""
+    from thresher.model import Block
+
+    shown = " ".join(doc.text.split())
+    for paragraph in article_body.replace("\r", "").split("\n"):
+        text = " ".join(paragraph.split())
+        if text and text not in shown:
+            doc.blocks.append(Block(index=len(doc.blocks), text=text, tag="p", path="script[ld+json]>articleBody"))
+    doc.flag("text_from_json_ld")
 
 
 def _fill_metadata(doc: Document, meta) -> None:  # type: ignore[no-untyped-def]
