@@ -87,11 +87,15 @@ def test_cli_refuses_binary_on_stdin(tmp_path: Path) -> None:
     assert_refused(run_cli(tmp_path, tiny_png(), stdin=True), "PNG image")
 
 
-def test_cli_gzip_page_is_cleaned_or_refused_by_name(tmp_path: Path) -> None:
+def test_cli_gzip_page_is_opened_transparently(tmp_path: Path) -> None:
     result = run_cli(tmp_path, gzip.compress(html_page("A page inside a gzip stream.").encode()))
-    assert_clean_or_refused(result)
-    if result.returncode == EXIT_BAD_INPUT:
-        assert "gzip" in result.stderr.decode()
+    assert result.returncode == 0
+    assert "A page inside a gzip stream." in result.stdout.decode()
+
+
+def test_cli_truncated_gzip_is_refused_by_name(tmp_path: Path) -> None:
+    data = gzip.compress(html_page("A page inside a gzip stream.").encode() * 50)
+    assert_refused(run_cli(tmp_path, data[: len(data) // 2]), "truncated gzip")
 
 
 @pytest.mark.parametrize(

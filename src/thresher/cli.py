@@ -21,7 +21,35 @@ EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
 
+# A gzipped page (as crawlers and benchmark sets store them) is opened transparently, up to this many bytes
+# decompressed: past it the file is more likely a decompression bomb than a page.
+MAX_GUNZIPPED_BYTES = 256 * 1024 * 1024
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    import zlib
+
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        out = inflater.decompress(data, MAX_GUNZIPPED_BYTES + 1)
+    except zlib.error as exc:
+        raise InputError(f"{name}: damaged gzip data ({exc})") from None
+    if len(out) > MAX_GUNZIPPED_BYTES:
+        raise InputError(f"{name}: decompresses to more than {MAX_GUNZIPPED_BYTES // 2**20} MiB; not a page")
+    if not inflater.eof:
+        raise InputError(f"{name}: truncated gzip data")
+    return out
+
+
 def _read_input(path: str) -> bytes:
+    data = _read_raw(path)
+    if data.startswith(_GZIP_MAGIC):
+        return _gunzip(data, "standard input" if path == "-" else path)
+    return data
+
+
+def _read_raw(path: str) -> bytes:
     if path == "-":
         return sys.stdin.buffer.read()
     if os.path.isdir(path):
