@@ -118,3 +118,49 @@ def test_script_rendered_page_takes_its_text_from_json_ld():
     assert "text_from_json_ld" in doc.flags
     assert doc.text == body.strip() + "\n\n" + body.strip()
     assert next(b for b in doc.blocks if b.text == "Home").role is Role.REMOVED
+
+
+_PARA = "This paragraph is plain prose about the harbour, long enough to read as a sentence of an article. "
+
+
+def test_page_builder_widget_names_are_layout_not_furniture():
+    # Every paragraph in its own "widget" wrapper: the word names the page's layout, so the text is still found.
+    sections = "".join(
+        f'<div class="builder-widget-container"><div class="text-editor"><p>{_PARA * 2}{n}</p></div></div>'
+        for n in range(4)
+    )
+    html = f'<html><body><nav><a href="/">Home</a></nav><div class="page">{sections}</div></body></html>'
+    doc = clean_html(html, detect_language=False)
+    assert doc.text.count("plain prose") == 8
+    assert "Home" not in doc.text
+
+
+def test_long_cookie_notice_is_not_the_main_content_of_a_short_post():
+    notice = (
+        "We use cookies and similar technologies to measure the use of this site, to remember your settings and to "
+        "show you content that suits you; by continuing to browse you agree to their use as described in our policy."
+    )
+    html = (
+        f"<html><body><div class='widget'><div id='cookie-law'><form><p>{notice}</p><p>{notice}</p></form></div>"
+        "</div><div class='post'><h1>Winter walk</h1><p>We walked along the frozen lake until dusk.</p></div>"
+        "</body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "frozen lake" in doc.text
+    assert "cookies" not in doc.text
+    # The post is the main content: its h1 is the headline, and the notice lies outside it.
+    assert _block(doc, "Winter walk").role is Role.TITLE
+    assert _block(doc, "We use cookies").reason.startswith("outside main content")
+
+
+def test_byline_word_of_an_ancestor_marks_metadata_at_any_depth():
+    # A byline container wrapping its text many levels down: found through the precomputed per-container kinds.
+    deep = "<div>" * 60 + "Anna Smith" + "</div>" * 60
+    html = (
+        f"<html><body><article><div class='byline'>{deep}</div><p>{_PARA * 3}</p><p>{_PARA * 2}</p>"
+        "</article></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    byline = next(b for b in doc.blocks if b.text == "Anna Smith")
+    assert byline.role is Role.METADATA and byline.label is Label.BYLINE
+    assert "Anna Smith" not in doc.text

@@ -49,6 +49,9 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+# Furniture that never wraps an article, whatever share of the page's prose it holds: a long cookie or consent
+# notice on a page with a short post is still a notice, and a comment thread longer than the post is comments.
+NEVER_CONTENT_KINDS = frozenset({Label.COOKIE_NOTICE, Label.LOGIN, Label.SHARE_CONTROL, Label.COMMENTS})
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
@@ -134,8 +137,13 @@ def choose_main_content(
     seg: Segmentation,
     article_body: str | None = None,
     options: DomLabelOptions | None = None,
+    layout_names: bool = False,
 ) -> tuple[MainContent, list[int], list[tuple]]:
-    """Score containers and pick the main one; also return each container's nearest furniture container and evidence."""
+    """Score containers and pick the main one; also return each container's nearest furniture container and evidence.
+
+    With `layout_names`, furniture words spread over containers holding most of the page's prose are taken for
+    layout names (`_layout_words`): the second look at a page where no container held prose.
+    """
     opts = options or DomLabelOptions()
     containers = seg.containers
     blocks = seg.blocks
@@ -150,6 +158,9 @@ def choose_main_content(
         prose_before[i + 1] = running
     min_overruled = running * opts.max_furniture_prose_share
     max_weak_blocks = max(1, int(len(blocks) * opts.max_weak_furniture_block_share))
+    layout_words = (
+        _layout_words(containers, evidence, prose_before, min_overruled) if running and layout_names else frozenset()
+    )
     # Nearest container (self or ancestor) whose names say furniture; content evidence resets it. A container that
     # holds most of the page's prose is not furniture whatever its name says (page-wide "slider" or "modal" wrappers).
     # Inside a container named as content ("article-body"), weak furniture words ("card", "box") are layout names.
@@ -163,8 +174,13 @@ def choose_main_content(
             furniture_from[index] = -1
         elif (
             kind is not None
+            and word not in layout_words
             and not ((inherited_content or c.end_block - c.first_block >= max_weak_blocks) and _is_weak(word))
-            and (not running or prose_before[c.end_block] - prose_before[c.first_block] < min_overruled)
+            and (
+                not running
+                or (kind in NEVER_CONTENT_KINDS and not word.startswith(("<", "role=")))
+                or prose_before[c.end_block] - prose_before[c.first_block] < min_overruled
+            )
         ):
             furniture_from[index] = index
         elif c.parent >= 0:
@@ -219,6 +235,28 @@ def choose_main_content(
     if best >= 0:
         _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
     return main, furniture_from, evidence
+
+
+def _layout_words(
+    containers: list, evidence: list[tuple], prose_before: list[int], min_overruled: float
+) -> frozenset[str]:
+    """Furniture words that name the page's layout, not a part of it: together, the containers carrying the word
+    hold most of the page's prose (a page builder wrapping every paragraph in a "widget" or a "module").
+
+    Containers nest and come in preorder, so each word's containers are a sequence of intervals where a nested one
+    starts inside the last open one; their union is summed in one pass.
+    """
+    covered: dict[str, int] = {}  # word -> prose characters under its containers so far
+    reach: dict[str, int] = {}  # word -> end block of the outermost container seen last
+    for index, c in enumerate(containers):
+        kind, word = evidence[index][0], evidence[index][1]
+        if kind is None or kind in NEVER_CONTENT_KINDS or word.startswith(("<", "role=")):
+            continue
+        if c.first_block < reach.get(word, -1):
+            continue  # nested in a container with the same word: already counted
+        reach[word] = c.end_block
+        covered[word] = covered.get(word, 0) + prose_before[c.end_block] - prose_before[c.first_block]
+    return frozenset(word for word, chars in covered.items() if chars >= min_overruled)
 
 
 def _extend_to_siblings(
@@ -356,11 +394,14 @@ def label_blocks(
     opts = options or DomLabelOptions()
     main, furniture_from, evidence = choose_main_content(seg, article_body, opts)
     if main.container < 0 and seg.blocks:
+        # A page builder naming every part a "widget" or "module": look again with such names taken for layout.
+        main, furniture_from, evidence = choose_main_content(seg, article_body, opts, layout_names=True)
+    if main.container < 0 and seg.blocks:
         # A page of short texts only (a two-line post, a product blurb): look again with short-prose thresholds.
         relaxed = dataclasses.replace(
             opts, min_prose_chars=opts.relaxed_min_prose_chars, min_sentence_chars=opts.relaxed_min_sentence_chars
         )
-        main, furniture_from, evidence = choose_main_content(seg, article_body, relaxed)
+        main, furniture_from, evidence = choose_main_content(seg, article_body, relaxed, layout_names=True)
         opts = relaxed
     blocks = seg.blocks
     if not blocks:
@@ -401,6 +442,8 @@ def label_blocks(
     _extend_lead_backwards(seg, inside, first, furniture_from, opts)
 
     outside_reason = f"outside main content {main.path}"
+    kinds_outside = metadata_kinds(seg, evidence)
+    kinds_inside = metadata_kinds(seg, evidence, main.root)
     for i, block in enumerate(blocks):
         if block.role is Role.TITLE:
             continue
@@ -412,11 +455,12 @@ def label_blocks(
                 block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
             elif not (
                 first - opts.metadata_window <= i < first
-                and _as_metadata(block, seg, c, evidence, opts, "outside main content")
+                and _as_metadata(block, kinds_outside[c], opts, "outside main content")
             ):
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
-        _label_inside(block, seg, c, source if source > main.root else -1, evidence, main.root, opts)
+        source = source if source > main.root else -1
+        _label_inside(block, seg, source, evidence, kinds_inside[c], opts)
     _drop_edge_teasers(blocks, inside, opts)
     _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside)
@@ -431,30 +475,31 @@ def _title_similarity(text: str, title_words: set[str]) -> float:
     return len(words & title_words) / max(len(words), len(title_words))
 
 
-def _metadata_kind(seg: Segmentation, c: int, star: int, evidence: list[tuple]) -> Label | None:
-    """The byline/dateline word of the block's own element or an ancestor inside the main content."""
-    containers = seg.containers
-    while c > star:
-        meta = evidence[c][3]
-        if meta is not None:
-            return meta
-        c = containers[c].parent
-    return None
+def metadata_kinds(seg: Segmentation, evidence: list[tuple], star: int = -1) -> list[Label | None]:
+    """Per container: the byline/dateline word of the container itself or its nearest ancestor below `star`.
+
+    One preorder pass (a parent comes before its children), so a block's kind is a lookup by its owner: walking up
+    the ancestors for every block would cost blocks x depth on deeply nested pages.
+    """
+    kinds: list[Label | None] = [None] * len(seg.containers)
+    for index, c in enumerate(seg.containers):
+        if index <= star:
+            continue  # the main content's root and what lies before it lend no metadata word
+        own = evidence[index][3]
+        kinds[index] = own if own is not None else (kinds[c.parent] if c.parent > star else None)
+    return kinds
 
 
 def _as_metadata(
     block: Block,
-    seg: Segmentation,
-    c: int,
-    evidence: list[tuple],
+    kind_by_name: Label | None,
     opts: DomLabelOptions,
     where: str,
-    star: int = -1,
 ) -> bool:
     """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was."""
     if len(block.text.split()) > opts.max_metadata_words or block.tag in NOT_METADATA_TAGS:
         return False
-    meta = _metadata_kind(seg, c, star, evidence)
+    meta = kind_by_name
     if meta is None:
         if _BYLINE.match(block.text):
             meta = Label.BYLINE
@@ -471,10 +516,9 @@ def _as_metadata(
 def _label_inside(
     block: Block,
     seg: Segmentation,
-    c: int,
     source: int,
     evidence: list[tuple],
-    star: int,
+    kind_by_name: Label | None,
     opts: DomLabelOptions,
 ) -> None:
     where = block.path.rsplit(">", 1)[-1] if block.path else block.tag or ""
@@ -483,7 +527,7 @@ def _label_inside(
         block.remove(kind, f"inside main content but in {_describe(seg, source, word)}")
         return
     words = len(block.text.split())
-    if _as_metadata(block, seg, c, evidence, opts, "in " + where, star):
+    if _as_metadata(block, kind_by_name, opts, "in " + where):
         return
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
