@@ -96,7 +96,7 @@ FAKE_DEDUP = types.SimpleNamespace(
     SiteBoilerplateOptions=_Options,
     DedupIndex=_Index,
     SiteBoilerplate=_Site,
-    signatures=lambda doc, options: doc.text,
+    signatures=lambda doc, options, view=None: doc.text,
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from thresher.filter.words import words_of
+from thresher.filter.words import Words, words_of
 
 # Bytes of the blake2b digest: 64 bits keep the chance of two different texts colliding negligible at web scale.
 CONTENT_HASH_BYTES = 8
@@ -15,7 +15,12 @@ def normalise(text: str) -> str:
 
     Case, punctuation, spacing and line breaks differ between two renderings of one page; the words do not.
     """
-    return " ".join(words_of(text).words).lower()
+    return normalise_words(words_of(text))
+
+
+def normalise_words(words: Words) -> str:
+    """`normalise` from words already tokenised."""
+    return " ".join(words.words).lower()
 
 
 def content_hash(text: str) -> str | None:

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from thresher.dedup.exact import hash_normalised, normalise
+from thresher.dedup.exact import hash_normalised, normalise, normalise_words
 from thresher.dedup.minhash import band_keys, minhash, permutations, shingle_hashes, similarity
+from thresher.filter.analysis import TextView
 from thresher.model import Decision, Document
 
 
@@ -58,10 +59,13 @@ def _permutations(options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
     return _PERMUTATIONS[key]
 
 
-def signatures(doc: Document, options: DedupOptions | None = None) -> DedupSignature:
-    """The exact hash and MinHash of the document's body text (pure; the same in every process and run)."""
+def signatures(doc: Document, options: DedupOptions | None = None, view: TextView | None = None) -> DedupSignature:
+    """The exact hash and MinHash of the document's body text (pure; the same in every process and run).
+
+    `view`, a TextView of the document as it is now, lends its words so the text is not tokenised again.
+    """
     options = options or DedupOptions()
-    normalised = normalise(doc.text)
+    normalised = normalise_words(view.words) if view is not None else normalise(doc.text)
     words = normalised.split()  # words hold no spaces: this is the lower-cased word list
     digest = hash_normalised(normalised) if options.exact else None
     if not options.near or len(words) < options.min_words:

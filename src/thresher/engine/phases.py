@@ -18,11 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thresher.dedup.site import domain_of
+from thresher.engine.packing import pack, unpack
 from thresher.engine.plan import CorpusSteps, Plan
 from thresher.engine.records import process_record, rejected_document
 from thresher.engine.spill import SpillWriter, iter_spill
 from thresher.engine.stats import StepCounts
 from thresher.engine.workdir import Workdir
+from thresher.filter.analysis import TextView
 from thresher.model import Decision, Document
 from thresher.read.record import damaged
 from thresher.read.sources import Shard, read_shard
@@ -88,15 +90,15 @@ def clean_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     ticker = _Ticker()
     records = kept = 0
     try:
-        for doc, provenance in _documents(plan, shard, steps):
+        for doc, provenance, view in _documents(plan, shard, steps):
             if doc.kept and (steps.dedup_enabled or steps.site_enabled):
-                entry = _signature_entry(records, doc, steps)
+                entry = _signature_entry(records, doc, steps, view or TextView(doc))
                 if entry is None:
                     doc.decisions.append(Decision("dedup", False, "internal error computing the dedup signature"))
                 else:
                     sigs.write(entry)
             kept += doc.kept
-            docs.write((doc, provenance))
+            docs.write(pack(doc, provenance))
             records += 1
             ticker.tick()
     except BaseException:
@@ -128,19 +130,19 @@ def _documents(plan: Plan, shard: Shard, steps: CorpusSteps):  # type: ignore[no
         except Exception as exc:  # noqa: BLE001 - a reader bug or I/O error ends this file, not the run
             where = shard.paths[0]
             gone = damaged(where, f"after {last}", f"reading stopped after {last}: {type(exc).__name__}: {exc}")
-            yield rejected_document(gone, "read", gone.problem or ""), Provenance()
+            yield rejected_document(gone, "read", gone.problem or ""), Provenance(), None
             return
         last = record.position or last
         yield process_record(record, steps.document_steps, plan.record_budget_s)
 
 
-def _signature_entry(seq: int, doc: Document, steps: CorpusSteps) -> tuple[Any, ...] | None:
+def _signature_entry(seq: int, doc: Document, steps: CorpusSteps, view: TextView) -> tuple[Any, ...] | None:
     try:
-        signature = steps.signature(doc)
+        signature = steps.signature(doc, view)
         hashes = steps.line_hashes(doc)
     except Exception:  # noqa: BLE001 - the document is rejected with the reason instead
         return None
-    exact = hashlib.blake2b(doc.text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    exact = hashlib.blake2b(view.text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
     return (seq, doc.id, exact, signature, domain_of(doc.url), hashes)
 
 
@@ -231,7 +233,8 @@ def write_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     counts = StepCounts()
     ticker = _Ticker()
     try:
-        for seq, (doc, provenance) in enumerate(iter_spill(wd.docs(shard.index))):
+        for seq, packed in enumerate(iter_spill(wd.docs(shard.index))):
+            doc, provenance = unpack(packed)
             doc = _finish(doc, (shard.index, seq), state)
             counts.add(doc)
             (kept_out if doc.kept else rejected_out).write(document_row(doc, provenance))

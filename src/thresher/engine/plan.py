@@ -71,8 +71,11 @@ class CorpusSteps:
     def site_enabled(self) -> bool:
         return self._site is not None
 
-    def signature(self, doc: Document) -> Any:
-        return self._dedup.signatures(doc, self.dedup_options) if self.dedup_enabled else None  # type: ignore[union-attr]
+    def signature(self, doc: Document, view: Any = None) -> Any:
+        """The dedup signature; `view` (a TextView of the current body) saves tokenising the text again."""
+        if not self.dedup_enabled:
+            return None
+        return self._dedup.signatures(doc, self.dedup_options, view)  # type: ignore[union-attr]
 
     def line_hashes(self, doc: Document) -> list[int]:
         return list(self._site.line_hashes(doc)) if self._site is not None else []

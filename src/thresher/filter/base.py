@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from thresher.filter.analysis import ViewStep
 from thresher.model import Document
 from thresher.pipeline.step import DocumentStep
 
@@ -13,7 +14,7 @@ def show(value: float) -> str:
     return f"{value:.3g}"
 
 
-class QualityFilter(DocumentStep):
+class QualityFilter(ViewStep, DocumentStep):
     """A filter measures signals, then rejects on the first rule they break (rules are checked in a fixed order)."""
 
     def verdict(self, doc: Document, signals: dict[str, float], broken: str | None, skipped: list[str]) -> Document:

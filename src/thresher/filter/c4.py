@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.filter.base import QualityFilter, first_broken, too_low
-from thresher.filter.words import body_lines, count_sentences, ends_sentence, tokenize, words_of
+from thresher.filter.analysis import TextView
+from thresher.filter.words import count_sentences, tokenize
 from thresher.model import Document
 
 # C4's notice phrases: a line holding one is a cookie or terms banner.
@@ -46,13 +47,13 @@ class C4Filter(QualityFilter):
     def __init__(self, options: C4Options | None = None) -> None:
         self.options = options or C4Options()
 
-    def apply(self, doc: Document) -> Document:
+    def judge(self, doc: Document, view: TextView) -> Document:
         o = self.options
-        text = doc.text
+        text = view.text
         lowered = text.lower()
-        lines = body_lines(doc)
-        unspaced = words_of(text).is_unspaced
-        kept = [line for line in lines if self._keeps(line, unspaced)]
+        lines = view.lines
+        unspaced = view.words.is_unspaced
+        kept = [line for line, ends in zip(lines, view.line_ends) if ends and self._keeps(line, unspaced)]
         dropped = len(lines) - len(kept)
         if unspaced:
             # Thai-like lines may have no sentence mark at all: they are counted line by line.
@@ -72,9 +73,8 @@ class C4Filter(QualityFilter):
         return self.verdict(doc, signals, broken, [])
 
     def _keeps(self, line: str, unspaced: bool) -> bool:
+        """Whether C4 keeps a line that ends like a sentence (the caller checks that from the shared view)."""
         o = self.options
-        if not ends_sentence(line):
-            return False
         # C4 counts whitespace-separated words; text without spaces counts by thresher's rule.
         words = tokenize(line).words if unspaced else line.split()
         needed = o.unspaced_min_words_per_line if unspaced else o.min_words_per_line

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from thresher.filter.base import QualityFilter, first_broken, too_high, too_low
-from thresher.filter.words import body_lines, ends_sentence, words_of
+from thresher.filter.analysis import TextView
 from thresher.model import Document
 
 
@@ -30,14 +30,14 @@ class FineWebFilter(QualityFilter):
     def __init__(self, options: FineWebOptions | None = None) -> None:
         self.options = options or FineWebOptions()
 
-    def apply(self, doc: Document) -> Document:
+    def judge(self, doc: Document, view: TextView) -> Document:
         o = self.options
-        lines = body_lines(doc)
+        lines = view.lines
         if not lines:
             return self.verdict(doc, {}, "no body lines", [])
-        words = words_of(doc.text)
+        words = view.words
         short_limit = o.unspaced_short_line_chars if words.is_unspaced else o.short_line_chars
-        punctuated = sum(1 for line in lines if ends_sentence(line)) / len(lines)
+        punctuated = sum(view.line_ends) / len(lines)
         short = sum(1 for line in lines if len(line) <= short_limit) / len(lines)
         seen: set[str] = set()
         repeated_chars = total_chars = 0

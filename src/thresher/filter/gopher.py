@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from thresher.filter.base import QualityFilter, first_broken, too_high, too_low
-from thresher.filter.words import body_lines, body_paragraphs, count_stop_words, words_of
+from thresher.filter.analysis import TextView
+from thresher.filter.words import count_stop_words
 from thresher.model import Document
 
 # Line starts Gopher counts as bullet points.
@@ -40,12 +41,12 @@ class GopherQualityFilter(QualityFilter):
     def __init__(self, options: GopherQualityOptions | None = None) -> None:
         self.options = options or GopherQualityOptions()
 
-    def apply(self, doc: Document) -> Document:
+    def judge(self, doc: Document, view: TextView) -> Document:
         o = self.options
-        text = doc.text
-        words = words_of(text)
+        text = view.text
+        words = view.words
         n_words = len(words.words)
-        lines = body_lines(doc)
+        lines = view.lines
         n_lines = max(len(lines), 1)
         skipped: list[str] = []
         signals: dict[str, float] = {"gopher_words": n_words}
@@ -159,10 +160,10 @@ class GopherRepetitionFilter(QualityFilter):
     def __init__(self, options: GopherRepetitionOptions | None = None) -> None:
         self.options = options or GopherRepetitionOptions()
 
-    def apply(self, doc: Document) -> Document:
+    def judge(self, doc: Document, view: TextView) -> Document:
         o = self.options
-        lines = body_lines(doc)
-        paragraphs = body_paragraphs(doc)
+        lines = view.lines
+        paragraphs = view.paragraphs
         line_share, line_chars = _repeated_share(lines)
         para_share, para_chars = _repeated_share(paragraphs)
         signals: dict[str, float] = {
@@ -192,7 +193,7 @@ class GopherRepetitionFilter(QualityFilter):
                 o.max_duplicate_paragraph_char_share,
             ),
         ]
-        words = words_of(doc.text)
+        words = view.words
         if words.words:
             checks += self._ngram_checks(words.words, words.is_unspaced, signals)
         return self.verdict(doc, signals, first_broken(*checks), [])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from thresher.filter.analysis import TextView, ViewStep
 from thresher.filter.base import show
 from thresher.filter.words import primary_language
 from thresher.langid import detect_language
@@ -31,16 +32,21 @@ class LanguageOptions:
     removed_sample_chars: int = 300
 
 
-class LanguageStep(DocumentStep):
+class LanguageStep(ViewStep, DocumentStep):
     name = "language"
 
     def __init__(self, options: LanguageOptions | None = None) -> None:
         self.options = options or LanguageOptions()
         self._keep = frozenset(primary_language(code) for code in self.options.keep_languages)
 
-    def apply(self, doc: Document) -> Document:
+    def judge(self, doc: Document, view: TextView) -> Document:
         o = self.options
-        code, score = detect_language(doc.text[: o.sample_chars])
+        if doc.language_score is not None:
+            # clean() already identified the language from the body (text mode always; HTML mode when the page
+            # declares none): the same model on the same text, so its answer is reused, not computed twice.
+            code, score = doc.language, doc.language_score
+        else:
+            code, score = detect_language(view.text[: o.sample_chars])
         if code is not None:
             doc.language = code
             doc.language_score = score

@@ -14,6 +14,9 @@ class Provenance:
 
     http_status: int | None = None
     content_type: str | None = None
+    charset: str | None = None  # the charset the payload was decoded with (a Python codec name)
+    decode_method: str | None = None  # how it was chosen: "bom", "meta", "declared", "utf-8", "detected", ...
+    declared_charset: str | None = None  # the charset the HTTP header (or the record) declared, if any
 
 
 def document_row(doc: Document, provenance: Provenance = Provenance()) -> dict[str, Any]:
@@ -40,6 +43,11 @@ def document_row(doc: Document, provenance: Provenance = Provenance()) -> dict[s
             "position": doc.record_id,
             "http_status": provenance.http_status,
             "content_type": provenance.content_type,
+        },
+        "encoding": {
+            "charset": provenance.charset,
+            "method": provenance.decode_method,
+            "declared": provenance.declared_charset,
         },
     }
     rejection = doc.rejection

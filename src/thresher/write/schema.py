@@ -19,6 +19,14 @@ SOURCE = pa.struct(
     ]
 )
 
+ENCODING = pa.struct(
+    [
+        ("charset", pa.string()),  # the charset the payload was decoded with; null for text fields (never bytes)
+        ("method", pa.string()),  # how it was chosen: bom, meta, declared, utf-8, utf-8-replace, detected
+        ("declared", pa.string()),  # the charset the HTTP header declared, when it declared one
+    ]
+)
+
 KEPT_SCHEMA = pa.schema(
     [
         ("id", pa.string()),
@@ -35,6 +43,7 @@ KEPT_SCHEMA = pa.schema(
         ("flags", pa.list_(pa.string())),
         ("decisions", pa.list_(DECISION)),  # each step's verdict, in order
         ("source", SOURCE),
+        ("encoding", ENCODING),  # how the payload bytes became text
     ]
 )
 
