@@ -1,19 +1,25 @@
 """Page metadata from HTML: JSON-LD first, then OpenGraph and other meta tags, microdata, and the visible page.
 
-Structured sources are cheap (a few CSS selections on the parsed tree) and say what the publisher meant, so they win;
-`htmldate` (which re-parses the page) is consulted only when nothing structured gave a date.
+Structured sources say what the publisher meant, so they win; visible hints (a `<time>`, an element whose class
+names a date or an author, a `rel=author` link, a dateline under the headline, a date in the URL) fill what they
+left open. Everything is read in one CSS selection over the parsed tree, so the cost stays a fraction of a
+millisecond per page. `htmldate` (which re-parses the page) is only consulted when a caller asks for it.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from thresher.metadata.text import find_date
 
 # JSON-LD types that describe the page's own article (an Organization or BreadcrumbList does not).
 ARTICLE_TYPES = frozenset(
@@ -24,6 +30,9 @@ ARTICLE_TYPES = frozenset(
         "howto", "recipe", "videoobject", "discussionforumposting", "qapage", "aboutpage", "collectionpage",
     }
 )
+# Page-level JSON-LD types: a page that also has a story type describes the story in that other object.
+PAGE_TYPES = frozenset({"webpage", "itempage", "collectionpage", "aboutpage", "qapage", "medicalwebpage"})
+SITE_TYPES = frozenset({"organization", "newsmediaorganization", "website", "corporation"})
 # A JSON-LD block larger than this is not parsed (some pages embed whole product catalogues).
 MAX_JSON_LD_CHARS = 2_000_000
 # How many JSON objects are visited inside one page's JSON-LD at most (a guard against pathological graphs).
@@ -32,10 +41,105 @@ MAX_JSON_LD_OBJECTS = 5000
 MAX_TITLE_CHARS = 500
 # Tags and keywords: at most this many are kept.
 MAX_TAGS = 50
+# Visible hints: only the first this-many elements of each kind are looked at (later ones are comments, teasers).
+MAX_HINTS_PER_KIND = 12
+# Text of a visible date or byline element longer than this is a paragraph, not a dateline or a byline.
+MAX_HINT_TEXT_CHARS = 160
+# A person's name (or a short list of them) has at most this many words once "By" and dates are cleaned off.
+MAX_AUTHOR_WORDS = 8
+# An author string longer than this is a sentence, not a name.
+MAX_AUTHOR_CHARS = 120
+# Dates before this year are not web publication dates (copyright years of old books, birth dates, ...).
+MIN_YEAR = 1993
+# A date later than today plus this slack is an event announcement or an expiry, not when the page was published.
+FUTURE_SLACK = timedelta(days=2)
+# How many elements after the headline are searched for a visible dateline.
+DATELINE_SIBLINGS = 4
+# A UTC timestamp this many hours after midnight, or before it, may name a different day than its readers saw.
+EARLY_UTC_HOURS = 6
+LATE_UTC_HOURS = 2
+# How many ancestors of the headline are searched for a date line, and how much text one may hold to be searched.
+HEADLINE_CONTEXT_LEVELS = 3
+MAX_HEADLINE_CONTEXT_CHARS = 6000
+# The whole-page search for a date line reads at most this many characters of the page's text.
+MAX_BODY_SCAN_CHARS = 200_000
+# An h1 longer than this is not a headline (some themes wrap a whole teaser in one).
+MAX_HEADLINE_CHARS = 300
 
 _DATE_PREFIX = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
+_UTC_CLOCK = re.compile(r"^\d{4}-\d{2}-\d{2}T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$")
 _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SLASH_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
+# A day-first numeric date with dashes ("06-08-2009T14:12"), as some blog themes put it in a title attribute.
+_DMY_DASH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
+# A full date as URL path segments ("/2019/11/19/" or "/2019-11-19-").
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)")
+# A day-first one ("/~02-01-2022-story", "/29-10-2021").
+_URL_DAY_FIRST_DATE = re.compile(r"[/~_-](\d{2})[-.](\d{2})[-.]((?:19|20)\d{2})(?:[/_.-]|$)")
+
+# Meta tags naming the publication date, most specific first.
+PUBLISHED_META = (
+    "article:published_time", "article:published", "og:article:published_time", "datepublished", "og:published_time",
+    "article.published", "published_time", "publish-date", "publish_date", "publishdate", "pubdate", "pub_date",
+    "sailthru.date", "parsely-pub-date", "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created",
+    "dc.date", "dcterms.date", "date", "citation_publication_date", "citation_date", "originalpublicationdate",
+    "release_date", "created", "creation_date", "article:post_date", "bt:pubdate", "og:pubdate", "cxenseparse:recs:publishtime",
+)
+# Meta tags naming when the page was last changed: used only when nothing names the publication.
+MODIFIED_META = (
+    "article:modified_time", "og:updated_time", "datemodified", "dc.date.modified", "dcterms.modified",
+    "last-modified", "lastmod", "article:modified", "revised",
+)
+AUTHOR_META = (
+    "author", "article:author", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "byl", "byline",
+    "citation_author", "article:author_name", "cxenseparse:author", "twitter:creator:name",
+)
+TITLE_META = ("og:title", "twitter:title", "dc.title", "dcterms.title", "headline", "parsely-title", "sailthru.title")
+SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site")
+# twitter:labelN / twitter:dataN pairs: a label like these says the data is the author.
+AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "autor", "author", "von", "by", "écrit par"})
+
+# One selection over the whole tree collects the structured hints; a second one, made only when those leave the
+# author or the date open, collects elements whose class names a date or an author (substring matches on class
+# names cost more than the first selection, so most pages never pay for them).
+STRUCTURED_SELECTOR = 'meta, script[type="application/ld+json"], h1, time, [itemprop]'
+VISIBLE_SELECTOR = ", ".join(
+    (
+        "abbr[title]", "a[rel~=author]", "[class*=author i]", "[class*=byline i]", "[class*=date i]",
+        "[class*=publish i]", "[class*=posted i]", "[class*=meta i]", "[id*=date i]",
+    )
+)
+# Class/id words that mean "date of this article" (date hints are taken in document order, these first).
+_PUBLISH_WORDS = re.compile(r"publish|posted|entry-date|post-date|article-date|dateline|datum|pubdate|created", re.I)
+# Class/id words of sections whose dates and names are not the article's (comments, related stories, sidebars).
+_NOT_ARTICLE_WORDS = re.compile(r"comment|related|sidebar|widget|teaser|recent|popular|reply|review-", re.I)
+_AUTHOR_CLASS = re.compile(r"author|byline", re.I)
+_AUTHOR_CLASS_NOISE = re.compile(r"avatar|image|img|photo|bio|description|info-box|about|box|social|follow", re.I)
+
+_BY_PREFIX = re.compile(
+    r"^(?:(?:posted|written|published|veröffentlicht|publiziert|geschrieben|erstellt|verfasst|gepostet)\s+(?:by|von)|"
+    r"by|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|text|texte|redakteur(?:in)?)\s*[:\-–]?\s+",
+    re.I,
+)
+# What follows a name in a byline and is not part of it: a date, a separator and a site or role, "am", "on".
+_AUTHOR_TAIL = re.compile(
+    r"\s*(?:[|·•,–—/]|\s-\s|\bam\b|\bon\b|\bat\b|\bupdated\b|\baktualisiert\b|\d{1,2}[./]|\d{4}|\(|@).*$", re.I
+)
+# Words that show an "author" element holds navigation or an invitation, not a name.
+_AUTHOR_JUNK = re.compile(
+    r"[?!:=<>{}\[\]#*]|https?://|www\.|\b(?:more|mehr|all|alle|posts?|articles?|beiträge|artikel|share|teilen|"
+    r"follow|folgen|read|lesen|comments?|kommentar\w*|login|anmelden|abonn\w+|subscribe|newsletter|about|über)\b",
+    re.I,
+)
+# Byline labels that are no name on their own ("By" in one span, the name in the next).
+BYLINE_LABELS = frozenset(
+    {
+        "by", "von", "par", "por", "di", "posted", "publiziert", "veröffentlicht", "geschrieben", "written", "auteur",
+        "autor", "autorin", "author", "authors", "autoren", "text", "foto", "fotos", "photo", "gepostet", "erstellt",
+    }
+)
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»«›‹:~\-]\s+|\s*[|»«›‹]\s*|\s*::\s*")
+_WORDLESS = re.compile(r"[\W_]+")
 
 
 @dataclass(slots=True)
@@ -43,7 +147,7 @@ class PageMetadata:
     """Everything the head and structured data said, before the body is labelled."""
 
     title: str | None = None
-    headline: str | None = None  # the article's own headline (JSON-LD, og:title) rather than the <title> with site
+    headline: str | None = None  # the article's own headline (JSON-LD, og:title, h1) rather than the <title> with site
     author: str | None = None
     published: str | None = None
     site: str | None = None
@@ -68,10 +172,11 @@ def iso_date(value: Any) -> str | None:
         except ValueError:
             return None
         return text
-    for pattern in (_COMPACT_DATE, _SLASH_DATE):
+    for pattern, order in ((_COMPACT_DATE, "ymd"), (_SLASH_DATE, "ymd"), (_DMY_DASH_DATE, "dmy")):
         found = pattern.match(value)
         if found:
-            y, m, d = (int(g) for g in found.groups())
+            first, second, third = (int(g) for g in found.groups())
+            y, m, d = (first, second, third) if order == "ymd" else (third, second, first)
             try:
                 return datetime(y, m, d).date().isoformat()
             except ValueError:
@@ -79,20 +184,55 @@ def iso_date(value: Any) -> str | None:
     return None
 
 
+def plausible_date(value: str | None, today: date | None = None) -> str | None:
+    """The value when its day could be a web page's publication day (not before the web, not in the future)."""
+    if not value:
+        return None
+    try:
+        day = date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+    today = today or date.today()
+    if day.year < MIN_YEAR or day > today + FUTURE_SLACK:
+        return None
+    return value
+
+
+def date_in_text(text: str | None) -> str | None:
+    """A plausible date written in a short text: ISO or numeric forms, or a written one ("19. November 2019")."""
+    if not text:
+        return None
+    text = text.strip()
+    if not text or len(text) > MAX_HINT_TEXT_CHARS:
+        return None
+    found = plausible_date(iso_date(text))
+    if found:
+        return found
+    written = find_date(text)
+    return plausible_date(written[0]) if written else None
+
+
+def _unescape(text: str) -> str:
+    # Some CMSs escape twice: the parser undoes one level, "&#8211;" or "&amp;" is left in the value.
+    return html_lib.unescape(text) if "&" in text else text
+
+
 def _clean(value: Any, limit: int = MAX_TITLE_CHARS) -> str | None:
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    text = " ".join(value.split())
+    text = " ".join(_unescape(value).split())
     return text[:limit] if text else None
 
 
-def _names(value: Any) -> list[str]:
-    """Person or organisation names from a JSON-LD author/publisher value (string, object or list)."""
+def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[str]:
+    """Person or organisation names from a JSON-LD author/publisher value (string, object, @id reference or list)."""
     out: list[str] = []
     items = value if isinstance(value, list) else [value]
     for item in items[:MAX_TAGS]:
+        if isinstance(item, dict) and "name" not in item and by_id and isinstance(item.get("@id"), str):
+            item = by_id.get(item["@id"], item)
         if isinstance(item, str):
             name = _clean(item)
         elif isinstance(item, dict):
@@ -104,10 +244,10 @@ def _names(value: Any) -> list[str]:
     return out
 
 
-def _json_ld_objects(tree: LexborHTMLParser) -> list[dict[str, Any]]:
+def _json_ld_objects(nodes: list[LexborNode]) -> list[dict[str, Any]]:
     """Every JSON object in the page's JSON-LD, flattened out of lists and @graph, without recursion."""
     found: list[dict[str, Any]] = []
-    for node in tree.css('script[type="application/ld+json"]'):
+    for node in nodes:
         raw = node.text(deep=True) or ""
         if not raw.strip() or len(raw) > MAX_JSON_LD_CHARS:
             continue
@@ -134,18 +274,6 @@ def _types(obj: dict[str, Any]) -> set[str]:
     return {k.lower() for k in kinds if isinstance(k, str)}
 
 
-def _meta_tags(tree: LexborHTMLParser) -> dict[str, str]:
-    """name/property/itemprop -> content of the page's meta tags (first one wins), keys lower-cased."""
-    out: dict[str, str] = {}
-    for node in tree.css("meta"):
-        attrs = node.attributes
-        key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        content = attrs.get("content")
-        if key and content and content.strip():
-            out.setdefault(key.strip().lower(), content.strip())
-    return out
-
-
 def _first(meta: dict[str, str], *keys: str) -> str | None:
     for key in keys:
         if key in meta:
@@ -161,65 +289,108 @@ def language_code(value: str | None) -> str | None:
     return code if 2 <= len(code) <= 3 and code.isalpha() else None
 
 
+@dataclass(slots=True)
+class _Hints:
+    """The nodes of the one selection, sorted by kind, in document order."""
+
+    meta: dict[str, str] = field(default_factory=dict)
+    json_ld: list[LexborNode] = field(default_factory=list)
+    h1: list[LexborNode] = field(default_factory=list)
+    itemprop: dict[str, list[LexborNode]] = field(default_factory=dict)
+    times: list[LexborNode] = field(default_factory=list)
+    date_nodes: list[LexborNode] = field(default_factory=list)
+    author_nodes: list[LexborNode] = field(default_factory=list)
+    rel_author: list[LexborNode] = field(default_factory=list)
+    visible_read: bool = False  # whether the second, class-based selection has been made
+
+
+def _collect(tree: LexborHTMLParser) -> _Hints:
+    hints = _Hints()
+    for node in tree.css(STRUCTURED_SELECTOR):
+        tag = node.tag
+        attrs = node.attrs
+        if tag == "meta":
+            key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
+            content = (attrs.get("content") or "").strip()
+            if key and content:
+                hints.meta.setdefault(key.strip().lower(), content)
+            continue
+        if tag == "script":
+            hints.json_ld.append(node)
+            continue
+        prop = attrs.get("itemprop")
+        if prop:
+            for name in prop.split():
+                kept = hints.itemprop.setdefault(name, [])
+                if len(kept) < MAX_HINTS_PER_KIND:
+                    kept.append(node)
+        if tag == "h1" and len(hints.h1) < MAX_HINTS_PER_KIND:
+            hints.h1.append(node)
+        elif tag == "time" and len(hints.times) < MAX_HINTS_PER_KIND:
+            hints.times.append(node)
+    return hints
+
+
+def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
+    if hints.visible_read:
+        return
+    hints.visible_read = True
+    for node in tree.css(VISIBLE_SELECTOR):
+        attrs = node.attrs
+        if node.tag == "a" and "author" in (attrs.get("rel") or "").split():
+            if len(hints.rel_author) < MAX_HINTS_PER_KIND:
+                hints.rel_author.append(node)
+            continue
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if _AUTHOR_CLASS.search(names):
+            if len(hints.author_nodes) < MAX_HINTS_PER_KIND and not _AUTHOR_CLASS_NOISE.search(names):
+                hints.author_nodes.append(node)
+        elif len(hints.date_nodes) < MAX_HINTS_PER_KIND:
+            hints.date_nodes.append(node)
+        if len(hints.date_nodes) >= MAX_HINTS_PER_KIND and len(hints.author_nodes) >= MAX_HINTS_PER_KIND:
+            break
+
+
+def _outside_article(node: LexborNode) -> bool:
+    """Whether the node or one of its near ancestors is a comment thread, a sidebar or a list of other stories."""
+    current: LexborNode | None = node
+    for _ in range(6):
+        if current is None or current.tag in ("body", "html") or current.tag.startswith("-"):
+            return False
+        attrs = current.attrs
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if names.strip() and _NOT_ARTICLE_WORDS.search(names):
+            return True
+        if current.tag == "aside":
+            return True
+        current = current.parent
+    return False
+
+
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
-    """Read the structured metadata of a parsed page (call before invisible content is stripped)."""
+    """Read the metadata of a parsed page (call before invisible content is stripped)."""
     meta = PageMetadata()
-    tags = _meta_tags(tree)
-    article: dict[str, Any] = {}
-    for obj in _json_ld_objects(tree):
-        types = _types(obj)
-        if types & ARTICLE_TYPES:
-            # A page may describe itself as a WebPage and its story as a NewsArticle: the article wins.
-            if not article or ("webpage" in _types(article) and "webpage" not in types) or (
-                "articlebody" in obj and "articlebody" not in article
-            ):
-                article = obj
-        elif not meta.site and types & {"organization", "newsmediaorganization", "website"}:
-            meta.site = _clean(obj.get("name"))
+    hints = _collect(tree)
+    tags = hints.meta
+    objects = _json_ld_objects(hints.json_ld)
+    by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
+    article = _main_article(objects)
+    persons = [o for o in objects if "person" in _types(o)]
     if article:
-        meta.headline = _clean(article.get("headline")) or _clean(article.get("name"))
-        authors = _names(article.get("author")) or _names(article.get("creator"))
-        meta.author = "; ".join(authors) if authors else None
-        meta.published = iso_date(article.get("datePublished")) or iso_date(article.get("dateCreated"))
-        meta.description = _clean(article.get("description"), limit=2000)
-        meta.section = _clean(article.get("articleSection"))
-        body = article.get("articleBody") or article.get("text")
-        meta.article_body = body if isinstance(body, str) else None
-        publisher = _names(article.get("publisher"))
-        if publisher:
-            meta.site = publisher[0]
-        keywords = article.get("keywords")
-        if isinstance(keywords, str):
-            meta.tags = [k.strip() for k in keywords.split(",") if k.strip()][:MAX_TAGS]
-        elif isinstance(keywords, list):
-            meta.tags = [k.strip() for k in keywords if isinstance(k, str) and k.strip()][:MAX_TAGS]
-        meta.language = language_code(article.get("inLanguage") if isinstance(article.get("inLanguage"), str) else None)
+        _from_article(meta, article, by_id)
+    for obj in objects:
+        if not meta.site and _types(obj) & SITE_TYPES:
+            meta.site = _clean(obj.get("name"))
 
     title_node = tree.css_first("title")
     meta.title = _clean(title_node.text()) if title_node is not None else None
-    meta.headline = meta.headline or _clean(_first(tags, "og:title", "twitter:title", "dc.title", "headline"))
-    meta.author = meta.author or _clean(
-        _first(tags, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl", "byline")
-    )
-    if meta.author and meta.author.startswith(("http://", "https://")):
-        meta.author = None
-    meta.published = meta.published or iso_date(
-        _first(
-            tags, "article:published_time", "datepublished", "og:published_time", "pubdate", "publishdate",
-            "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date",
-            "article.published", "published_time", "citation_publication_date", "release_date",
-        )
-    )
-    meta.site = meta.site or _clean(_first(tags, "og:site_name", "application-name", "twitter:site"))
+    meta.site = meta.site or _clean(_first(tags, *SITE_META))
     meta.description = meta.description or _clean(_first(tags, "og:description", "description", "twitter:description"), 2000)
     meta.section = meta.section or _clean(_first(tags, "article:section", "section", "parsely-section"))
     if not meta.tags:
         raw = _first(tags, "news_keywords", "keywords", "article:tag", "parsely-tags")
         if raw:
             meta.tags = [k.strip() for k in raw.split(",") if k.strip()][:MAX_TAGS]
-
-    if not meta.author or not meta.published:
-        _microdata(tree, meta)
 
     link = tree.css_first('link[rel="canonical"]')
     href = link.attributes.get("href") if link is not None else None
@@ -231,34 +402,387 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     html_node = tree.css_first("html")
     lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
     meta.language = language_code(lang) or meta.language or language_code(_first(tags, "content-language", "og:locale"))
+
+    sites = _site_keys(meta, url)
+    meta.headline = _choose_title(meta, hints, sites)
+    # An "author" that is the site's own name is what a CMS fills in by default: a person named on the page wins.
+    site_as_author = meta.author if meta.author and _squash(meta.author) in sites else None
+    if site_as_author:
+        meta.author = None
+    meta.author = meta.author or _author_from_page(tree, hints, persons, sites) or site_as_author
+    meta.published = meta.published or _date_from_page(tree, hints, article, url or meta.canonical_url)
+    shift = _utc_day_shift(meta.published) if meta.published else 0
+    if meta.published and shift:
+        meta.published = _local_day(tree, hints, meta.published, shift)
     return meta
 
 
-def _microdata(tree: LexborHTMLParser, meta: PageMetadata) -> None:
-    """Visible structured hints: itemprop author/datePublished, then the first <time datetime>."""
-    if not meta.author:
-        node = tree.css_first('[itemprop="author"]')
-        if node is not None:
-            named = node.css_first('[itemprop="name"]')
-            meta.author = _clean((named or node).text(deep=True), limit=200)
-    if not meta.published:
-        node = tree.css_first('[itemprop="datePublished"]')
-        if node is not None:
-            meta.published = iso_date(node.attributes.get("content") or node.attributes.get("datetime") or node.text())
-    if not meta.published:
-        node = tree.css_first("time[datetime]")
-        if node is not None:
-            meta.published = iso_date(node.attributes.get("datetime"))
+def _main_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
+    article: dict[str, Any] = {}
+    for obj in objects:
+        types = _types(obj)
+        if not types & ARTICLE_TYPES:
+            continue
+        # A page may describe itself as a WebPage and its story as a NewsArticle: the story wins.
+        if not article or (_types(article) <= PAGE_TYPES and not types <= PAGE_TYPES) or (
+            "articlebody" in obj and "articlebody" not in article
+        ):
+            article = obj
+    return article
+
+
+def _from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
+    meta.headline = _clean(article.get("headline")) or _clean(article.get("name"))
+    authors = _names(article.get("author"), by_id) or _names(article.get("creator"), by_id)
+    authors = [a for a in (clean_author(a) for a in authors) if a]
+    meta.author = "; ".join(authors) if authors else None
+    meta.published = plausible_date(iso_date(article.get("datePublished"))) or plausible_date(
+        iso_date(article.get("dateCreated"))
+    )
+    meta.description = _clean(article.get("description"), limit=2000)
+    meta.section = _clean(article.get("articleSection"))
+    body = article.get("articleBody") or article.get("text")
+    meta.article_body = body if isinstance(body, str) else None
+    publisher = _names(article.get("publisher"), by_id)
+    if publisher:
+        meta.site = publisher[0]
+    keywords = article.get("keywords")
+    if isinstance(keywords, str):
+        meta.tags = [k.strip() for k in keywords.split(",") if k.strip()][:MAX_TAGS]
+    elif isinstance(keywords, list):
+        meta.tags = [k.strip() for k in keywords if isinstance(k, str) and k.strip()][:MAX_TAGS]
+    language = article.get("inLanguage")
+    meta.language = language_code(language if isinstance(language, str) else None)
+
+
+# ------------------------------------------------------------------------------------------------------------ date
+
+
+def _date_from_page(tree: LexborHTMLParser, hints: _Hints, article: dict[str, Any], url: str | None) -> str | None:
+    """The publication date from meta tags and the visible page, most explicit source first; a modification date
+    only when nothing names the publication."""
+    tags = hints.meta
+    for key in PUBLISHED_META:
+        found = plausible_date(iso_date(tags.get(key)))
+        if found:
+            return found
+    for name in ("datePublished", "dateCreated"):
+        for node in hints.itemprop.get(name, ()):
+            attrs = node.attrs
+            found = plausible_date(iso_date(attrs.get("content") or attrs.get("datetime"))) or date_in_text(node.text())
+            if found:
+                return found
+    found = _date_from_time_elements(hints)
+    if found:
+        return found
+    _collect_visible(tree, hints)
+    found = (
+        _date_from_classed_elements(hints)
+        or _dateline_under_headline(hints)
+        or (_date_from_url(url) if url else None)
+        or _date_around_headline(hints)
+        or _first_dateline_in_body(tree)
+    )
+    if found:
+        return found
+    for value in (article.get("dateModified"), *(tags.get(k) for k in MODIFIED_META)):
+        found = plausible_date(iso_date(value))
+        if found:
+            return found
+    return None
+
+
+def _utc_day_shift(value: str) -> int:
+    """For a UTC timestamp near midnight, which way the day its readers saw may differ: +1 late in the evening (east
+    of Greenwich it is already tomorrow), -1 early in the morning (west of it, still yesterday), 0 otherwise."""
+    match = _UTC_CLOCK.match(value)
+    if not match:
+        return 0
+    hour = int(match.group(1))
+    if hour >= 24 - LATE_UTC_HOURS:
+        return 1
+    if hour < EARLY_UTC_HOURS:
+        return -1
+    return 0
+
+
+def _local_day(tree: LexborHTMLParser, hints: _Hints, value: str, shift: int) -> str:
+    """A UTC timestamp near midnight next to a visible date one day off in the direction of the shift: the page shows
+    its readers their local day, so that is the publication day."""
+    _collect_visible(tree, hints)
+    shown = [date_in_text(n.text(deep=True, separator=" ")) for n in hints.times]
+    shown.append(_date_from_classed_elements(hints, visible_only=True) or _dateline_under_headline(hints))
+    stamped = date.fromisoformat(value[:10])
+    for day in shown:
+        if day and (date.fromisoformat(day[:10]) - stamped).days == shift:
+            return day
+    return value
+
+
+def _date_from_time_elements(hints: _Hints) -> str | None:
+    """A `<time>` marked as the publication (pubdate, class) first, else the first one outside comments."""
+    fallback = None
+    for node in hints.times:
+        attrs = node.attrs
+        found = plausible_date(iso_date(attrs.get("datetime"))) or date_in_text(node.text())
+        if not found or _outside_article(node):
+            continue
+        names = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
+        if "pubdate" in attrs or _PUBLISH_WORDS.search(names):
+            return found
+        if "updated" in names.lower() or "modified" in names.lower():
+            continue
+        fallback = fallback or found
+    return fallback
+
+
+def _date_from_classed_elements(hints: _Hints, visible_only: bool = False) -> str | None:
+    """Elements whose class names a date: an abbr/span title attribute or their short text (only the text when
+    `visible_only`)."""
+    fallback = None
+    for node in hints.date_nodes:
+        attrs = node.attrs
+        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
+        if "update" in names or "modified" in names:
+            continue
+        found = None
+        if not visible_only:
+            found = plausible_date(iso_date(attrs.get("title") or attrs.get("content") or attrs.get("datetime")))
+        found = found or date_in_text(node.text(deep=True, separator=" "))
+        if not found or _outside_article(node):
+            continue
+        if _PUBLISH_WORDS.search(names):
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _dateline_under_headline(hints: _Hints) -> str | None:
+    """A date in the few short elements right after the headline ("Von Anna Berg, 19.11.2019")."""
+    if not hints.h1:
+        return None
+    node = hints.h1[0].next
+    seen = 0
+    while node is not None and seen < DATELINE_SIBLINGS:
+        if node.tag != "-text":
+            seen += 1
+            found = date_in_text(node.text(deep=True, separator=" "))
+            if found:
+                return found
+        node = node.next
+    return None
+
+
+def _date_around_headline(hints: _Hints) -> str | None:
+    """The first short line holding a date in the headline's parent, grandparent, ... (a date above the headline,
+    or in a meta line a few elements below it)."""
+    if not hints.h1:
+        return None
+    node = hints.h1[0].parent
+    for _ in range(HEADLINE_CONTEXT_LEVELS):
+        if node is None or node.tag in ("body", "html") or node.tag.startswith("-"):
+            return None
+        text = node.text(deep=True, separator="\n")
+        if len(text) > MAX_HEADLINE_CONTEXT_CHARS:
+            return None
+        found = _first_dateline(text)
+        if found:
+            return found
+        node = node.parent
+    return None
+
+
+def _first_dateline(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line and len(line) <= MAX_HINT_TEXT_CHARS and any(c.isdigit() for c in line):
+            found = date_in_text(line)
+            if found:
+                return found
+    return None
+
+
+def _first_dateline_in_body(tree: LexborHTMLParser) -> str | None:
+    """The first short line of the page's text that holds a date: the last resort before a modification date."""
+    body = tree.body
+    if body is None:
+        return None
+    return _first_dateline(body.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS])
+
+
+def _date_from_url(url: str) -> str | None:
+    path = urlsplit(url).path
+    match = _URL_DATE.search(path)
+    if match:
+        y, m, d = (int(g) for g in match.groups())
+    else:
+        match = _URL_DAY_FIRST_DATE.search(path)
+        if not match:
+            return None
+        d, m, y = (int(g) for g in match.groups())
+    try:
+        return plausible_date(date(y, m, d).isoformat())
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------- author
+
+
+def clean_author(text: str | None) -> str | None:
+    """A name out of a byline: "By Jane Doe | Site, 3. März 2020" -> "Jane Doe"; None when no name is left."""
+    if not text:
+        return None
+    text = " ".join(_unescape(text).split()).strip(" :-–|·•,")
+    if text.startswith(("http://", "https://")):
+        return None
+    text = _BY_PREFIX.sub("", text)
+    text = _BY_PREFIX.sub("", text)  # "Autor: von ..." carries two markers
+    text = _AUTHOR_TAIL.sub("", text).strip(" :-–|·•,")
+    if not text or len(text) > MAX_AUTHOR_CHARS or len(text.split()) > MAX_AUTHOR_WORDS:
+        return None
+    if _AUTHOR_JUNK.search(text) or not any(c.isalpha() for c in text) or text.casefold() in BYLINE_LABELS:
+        return None
+    return text
+
+
+def _author_from_page(
+    tree: LexborHTMLParser, hints: _Hints, persons: list[dict[str, Any]], sites: set[str]
+) -> str | None:
+    """The first name the page gives, meta tags before microdata before visible bylines; the site's own name only
+    when no person is named."""
+    site_as_author = None
+    for found in _author_candidates(tree, hints, persons):
+        if _squash(found) not in sites:
+            return found
+        site_as_author = site_as_author or found
+    return site_as_author
+
+
+def _author_candidates(tree: LexborHTMLParser, hints: _Hints, persons: list[dict[str, Any]]) -> Iterator[str]:
+    tags = hints.meta
+    for key in AUTHOR_META:
+        found = clean_author(_clean(tags.get(key)))
+        if found:
+            yield found
+    for index in range(1, 5):
+        label = (tags.get(f"twitter:label{index}") or "").strip().lower()
+        if label in AUTHOR_LABELS:
+            found = clean_author(tags.get(f"twitter:data{index}"))
+            if found:
+                yield found
+    for node in [*hints.itemprop.get("author", ()), *hints.itemprop.get("creator", ())]:
+        if _outside_article(node):
+            continue
+        named = node.css_first('[itemprop="name"]')
+        source = named if named is not None else node
+        found = clean_author(source.attrs.get("content") or source.text(deep=True, separator=" "))
+        if found:
+            yield found
+    _collect_visible(tree, hints)
+    for node in hints.rel_author:
+        if not _outside_article(node):
+            found = clean_author(node.text(deep=True, separator=" "))
+            if found:
+                yield found
+    for node in hints.author_nodes:
+        if _outside_article(node):
+            continue
+        named = node.css_first(".fn, [class*=name i]")
+        found = clean_author((named if named is not None else node).text(deep=True, separator=" "))
+        if found:
+            yield found
+    # A site that describes exactly one person in its JSON-LD (a personal blog) is written by that person.
+    names = {n for n in (_clean(p.get("name")) for p in persons) if n}
+    if len(names) == 1:
+        found = clean_author(names.pop())
+        if found:
+            yield found
+
+
+# ----------------------------------------------------------------------------------------------------------- title
+
+
+def _squash(text: str) -> str:
+    return _WORDLESS.sub("", text).casefold()
+
+
+def _site_keys(meta: PageMetadata, url: str | None) -> set[str]:
+    """Squashed forms of the site's name: its declared names and the host's main label ("hr-innovation")."""
+    keys = {_squash(s) for s in (meta.site,) if s}
+    for address in (url, meta.canonical_url):
+        host = urlsplit(address).hostname if address else None
+        if host:
+            labels = [p for p in host.split(".") if p not in ("www", "m")]
+            if len(labels) >= 2:
+                keys.add(_squash(labels[-2]))
+                keys.add(_squash(".".join(labels[-2:])))
+            keys.add(_squash(host))
+    return {k for k in keys if k}
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    squashed = _squash(part)
+    return bool(squashed) and any(squashed == s or (len(s) >= 4 and (s in squashed or squashed in s)) for s in sites)
+
+
+def strip_site(title: str, sites: set[str]) -> str:
+    """The title without the parts that name the site ("Story | Site" -> "Story")."""
+    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title
+    kept = [p for p in parts if not _is_site(p, sites)]
+    if not kept or len(kept) == len(parts):
+        return title
+    if len(kept) == 1:
+        return kept[0]
+    # Keep the original separators between the remaining parts: cut the site part off the start or the end only.
+    if _is_site(parts[-1], sites):
+        return strip_site(title[: title.rfind(parts[-1])].rstrip(" |–—·•»«›‹:~-"), sites)
+    if _is_site(parts[0], sites):
+        return strip_site(title[title.find(parts[0]) + len(parts[0]):].lstrip(" |–—·•»«›‹:~-"), sites)
+    return title
+
+
+def _choose_title(meta: PageMetadata, hints: _Hints, sites: set[str]) -> str | None:
+    """The article's title, chosen by agreement between the JSON-LD headline, og:title, the h1s and <title>."""
+    declared = [t for t in (meta.headline, _clean(_first(hints.meta, *TITLE_META))) if t]
+    headings = []
+    for node in hints.h1:
+        text = _clean(node.text(deep=True, separator=" "))
+        if text and len(text) <= MAX_HEADLINE_CHARS and not _outside_article(node):
+            headings.append(text)
+    # Every source offers its whole text and its parts (site cut off); a text offered by two sources is the title.
+    offers: dict[str, str] = {}
+    support: dict[str, int] = {}
+    sources = [*declared, *headings[:3], *([meta.title] if meta.title else [])]
+    for source in sources:
+        variants = {source, strip_site(source, sites)}
+        variants.update(p.strip() for p in _TITLE_SEPARATOR.split(source) if p and p.strip())
+        for variant in {_squash(v): v for v in variants if _squash(v)}.items():
+            key, text = variant
+            offers.setdefault(key, text)
+            support[key] = support.get(key, 0) + 1
+    agreed = [k for k, n in support.items() if n >= 2 and not _is_site(offers[k], sites)]
+    if agreed:
+        # Several agreements ("Story" and "Story | Site" both repeated): the longest text that is no site name.
+        for source in sources:
+            stripped = strip_site(source, sites)
+            if _squash(stripped) in agreed:
+                return stripped
+        return offers[max(agreed, key=len)]
+    for source in (*declared, *headings[:1], *([meta.title] if meta.title else [])):
+        return strip_site(source, sites)
+    return None
 
 
 def date_from_htmldate(html: str) -> str | None:
     """htmldate's guess for a page with no structured date (it re-parses the page, so it is the last resort)."""
     try:
-        from htmldate import find_date
+        from htmldate import find_date as htmldate_find_date
     except ImportError:  # pragma: no cover
         return None
     try:
-        found = find_date(html, extensive_search=False, original_date=True)
+        found = htmldate_find_date(html, extensive_search=False, original_date=True)
     except Exception:  # noqa: BLE001 - a date heuristic must never take a page down
         return None
     return iso_date(found) if found else None
