@@ -49,6 +49,12 @@ _DATE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")
+# A line opening with a publication stamp ("Published: ...", "Aktualisiert am ...") is a dateline however long.
+_DATELINE_START = re.compile(
+    r"^\W*(?:published|updated|posted|last\s+updated|veröffentlicht|aktualisiert|erschienen|stand|publié|mis\s+à\s+jour"
+    r"|publicado|actualizado|pubblicato|aggiornato|opublikowano|zaktualizowano)\b",
+    re.IGNORECASE,
+)
 # Furniture that never wraps an article, whatever share of the page's prose it holds: a long cookie or consent
 # notice on a page with a short post is still a notice, and a comment thread longer than the post is comments.
 NEVER_CONTENT_KINDS = frozenset({Label.COOKIE_NOTICE, Label.LOGIN, Label.SHARE_CONTROL, Label.COMMENTS})
@@ -95,7 +101,7 @@ class DomLabelOptions:
     unmatched_prose_cost: float = 0.5
     # Blocks shorter than this are not looked up in the articleBody (a word or two matches anywhere).
     min_article_body_match_chars: int = 25
-    # Looking back from the main content for its lead, give up after this many non-prose blocks in a row.
+    # Looking back from the main content for its lead, give up after this many non-prose parts in a row.
     max_lead_gap: int = 3
     # A list item opening with a link at least this long is a teaser for another page.
     min_teaser_headline_chars: int = 25
@@ -439,10 +445,10 @@ def label_blocks(
                 block.role = Role.TITLE
                 block.reason = "headline: matches the page title"
                 break
-    _extend_lead_backwards(seg, inside, first, furniture_from, opts)
+    kinds_outside = metadata_kinds(seg, evidence)
+    _extend_lead_backwards(seg, inside, first, furniture_from, kinds_outside, opts)
 
     outside_reason = f"outside main content {main.path}"
-    kinds_outside = metadata_kinds(seg, evidence)
     kinds_inside = metadata_kinds(seg, evidence, main.root)
     for i, block in enumerate(blocks):
         if block.role is Role.TITLE:
@@ -553,26 +559,46 @@ def _label_inside(
 
 
 def _extend_lead_backwards(
-    seg: Segmentation, inside: bytearray, first: int, furniture_from: list[int], opts: DomLabelOptions
+    seg: Segmentation,
+    inside: bytearray,
+    first: int,
+    furniture_from: list[int],
+    meta_kinds: list[Label | None],
+    opts: DomLabelOptions,
 ) -> None:
     """Take in the article's lead when it sits outside the chosen container (a standfirst in the header, an intro
     box): prose blocks just before the main content, back to the headline, across at most `max_lead_gap` other
-    blocks in a row, stopping at furniture-free link lists (a menu) or the headline."""
+    parts in a row, stopping at furniture-free link lists (a menu) or the headline.
+
+    A part is one block, or one furniture container however many blocks it has (a row of share buttons is one
+    part); a short linked line (an author's name, a date) is a part, not a menu.
+    """
     blocks = seg.blocks
     gap = 0
+    last_source = -1
     for i in range(first - 1, -1, -1):
         block = blocks[i]
         if block.role is Role.TITLE or block.tag == "h1":
             return
-        if furniture_from[seg.owner[i]] >= 0:
+        source = furniture_from[seg.owner[i]]
+        if source >= 0:
+            if source == last_source:
+                continue  # the same furniture container as the block after it: one part
+            last_source = source
             gap += 1
-        elif block.tag != "li" and is_prose(block, opts):  # a list before the text is a key-points box
+        elif meta_kinds[seg.owner[i]] is not None or _DATELINE_START.match(block.text):
+            last_source = -1
+            gap += 1  # the article's date or author line between the headline and the text
+        elif block.tag != "li" and is_prose(block, opts):
+            # a list before the text is a key-points box, so list items are never the lead
             inside[i] = 1
             gap = 0
+            last_source = -1
             continue
-        elif block.link_density > opts.max_prose_link_density:
+        elif block.link_density > opts.max_prose_link_density and len(block.text.split()) > opts.max_metadata_words:
             return
         else:
+            last_source = -1
             gap += 1
         if gap > opts.max_lead_gap:
             return
