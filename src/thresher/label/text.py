@@ -28,13 +28,13 @@ class TextLabelOptions:
     # A line ending in terminal punctuation with at least this many words reads as a sentence of prose.
     min_sentence_words: int = 6
     # Without terminal punctuation, a line this long still reads as prose (a paragraph cut by the extractor).
-    long_line_words: int = 15
+    long_line_words: int = 20
     # Weight of a long unpunctuated line relative to a punctuated one, per word.
     unpunctuated_weight: float = 0.5
     # Cost of a short non-prose line grows with the run of non-prose lines it belongs to: the k-th line of a run
     # costs k times this. A subheading or a recipe's "Lunch" between paragraphs is cheap to cross; a 40-line menu
     # (which costs about 800 times this) is not.
-    short_line_cost: float = 2.0
+    short_line_cost: float = 3.0
     # A line recognised as furniture counts as this many short lines.
     furniture_weight: float = 2.0
     # A widget heading or comment-section marker announces other content: crossing it costs this much (about a
