@@ -14,7 +14,7 @@ from thresher.engine.budget import time_budget
 from thresher.dedup.site import domain_of
 from thresher.engine.stats import merge, reason_key
 from thresher.errors import BudgetExceeded
-from thresher.run import run_corpus
+from thresher.run import config_from_mapping, run_corpus
 
 
 def test_budget_interrupts_a_slow_block():
@@ -123,5 +123,84 @@ def test_global_phase_marks_later_copies_and_clusters(tmp_path, monkeypatch):
     assert rejected["https://a.example/2"]["dedup_cluster"] == first_id
     assert kept["https://a.example/1"]["dedup_cluster"] == first_id
     assert kept["https://a.example/3"]["dedup_cluster"] is None
-    assert stats["dedup"] == {"duplicates": 2, "exact": 1, "near": 1}
+    assert stats["dedup"] == {"duplicates": 2, "exact": 1, "near": 1, "rejected_copies": 0}
     assert any(f.startswith("site lines seen") for f in kept["https://a.example/3"]["flags"])
+
+
+class _RejectMarked:
+    """A per-document step standing in for a quality filter: rejects bodies that hold the word "lowquality"."""
+
+    name = "marker_filter"
+
+    def apply(self, doc):  # type: ignore[no-untyped-def]
+        from thresher.model import Decision
+
+        doc.decisions.append(Decision(self.name, "lowquality" not in doc.text, "marked low quality"))
+        return doc
+
+
+def marker_steps(config):  # type: ignore[no-untyped-def]
+    return [_RejectMarked()]
+
+
+STORY = (
+    "The harbour reopened after the storm, and the boats went out again at dawn with their crews.",
+    "Fishermen said the catch was better than any they had seen in the past three years of work.",
+    "The council promised to repair the breakwater before the winter storms return to the coast.",
+)
+
+
+def test_dedup_links_copies_of_a_filter_rejected_page_without_changing_its_reason(tmp_path):
+    pages = [
+        Page("https://a.example/original", article("Harbour", *STORY, "lowquality")),
+        Page("https://b.example/exact", article("Harbour", *STORY, "lowquality")),  # rejected by the filter too
+        Page("https://c.example/passes", article("Harbour", *STORY)),  # a near copy that passes the filter
+        Page("https://d.example/again", article("Harbour", *STORY)),  # a copy of the one that passed
+    ]
+    path = tmp_path / "d.warc.gz"
+    path.write_bytes(warc_bytes(pages))
+    stats = run_corpus([str(path)], str(tmp_path / "out"), workers=1, steps_factory=marker_steps)
+    kept = {r["url"]: r for r in load_rows(tmp_path / "out", "kept")}
+    rejected = {r["url"]: r for r in load_rows(tmp_path / "out", "rejected")}
+    root = rejected["https://a.example/original"]["id"]
+    copy = rejected["https://b.example/exact"]
+    assert copy["rejected_step"] == "marker_filter"  # the first rejecting step's reason stays
+    assert copy["dedup_cluster"] == root
+    assert copy["decisions"][-1]["step"] == "dedup_exact"
+    # The first copy that passed the filter is kept, linked to the rejected original...
+    assert kept["https://c.example/passes"]["dedup_cluster"] == root
+    # ...and a later copy is a duplicate of that kept copy, not of the rejected page.
+    again = rejected["https://d.example/again"]
+    assert again["rejected_step"] == "dedup_exact"
+    assert again["rejected_reason"] == f"duplicate of {kept['https://c.example/passes']['id']}"
+    assert stats["dedup"]["duplicates"] == 1 and stats["dedup"]["rejected_copies"] == 1
+
+
+def test_dedup_of_rejected_pages_can_be_turned_off(tmp_path):
+    pages = [
+        Page("https://a.example/original", article("Harbour", *STORY, "lowquality")),
+        Page("https://b.example/exact", article("Harbour", *STORY, "lowquality")),
+    ]
+    path = tmp_path / "d.warc.gz"
+    path.write_bytes(warc_bytes(pages))
+    cfg = config_from_mapping({"dedup": {"include_rejected": False}})
+    run_corpus([str(path)], str(tmp_path / "out"), config=cfg, workers=1, steps_factory=marker_steps)
+    rejected = {r["url"]: r for r in load_rows(tmp_path / "out", "rejected")}
+    assert rejected["https://b.example/exact"]["dedup_cluster"] is None
+    assert [d["step"] for d in rejected["https://b.example/exact"]["decisions"]] == ["marker_filter"]
+
+
+def test_http_charset_reaches_decoding_and_is_recorded(tmp_path):
+    russian = "Погода сегодня хорошая, и рыбаки вышли в море на рассвете, как и каждый день."
+    pages = [
+        Page("https://ru.example/1", article("Море", russian, russian).decode().encode("koi8-r"),
+             content_type="text/html; charset=KOI8-R"),
+        Page("https://en.example/1", article("Harbour", *STORY)),
+    ]
+    path = tmp_path / "d.warc.gz"
+    path.write_bytes(warc_bytes(pages))
+    run_corpus([str(path)], str(tmp_path / "out"), workers=1, steps_factory=no_steps)
+    rows = {r["url"]: r for r in load_rows(tmp_path / "out", "kept")}
+    assert "рыбаки вышли в море" in rows["https://ru.example/1"]["text"]
+    assert rows["https://ru.example/1"]["encoding"] == {"charset": "koi8-r", "method": "declared", "declared": "koi8-r"}
+    assert rows["https://en.example/1"]["encoding"]["charset"] == "utf-8"

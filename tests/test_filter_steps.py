@@ -104,3 +104,19 @@ def test_a_run_of_removed_blocks_shares_one_guess_and_letterless_blocks_get_none
         block.remove(Label.NAVIGATION, "menu")
     LanguageStep().apply(doc)
     assert [b.language for b in doc.blocks[1:5]] == ["de", "de", None, "de"]
+
+
+def test_language_step_reuses_the_language_clean_identified(monkeypatch):
+    import thresher.filter.language as language_module
+    from thresher.filter.language import LanguageStep
+    from thresher.model import Block, Document
+
+    calls = []
+    monkeypatch.setattr(language_module, "detect_language", lambda text: calls.append(text) or ("fr", 0.5))
+    identified = Document(blocks=[Block(0, "Le port a rouvert après la tempête.")], language="de", language_score=0.9)
+    LanguageStep().apply(identified)
+    assert (identified.language, identified.language_score) == ("de", 0.9) and calls == []
+    # A language the page only declares (no score) is checked against the text.
+    declared = Document(mode="html", blocks=[Block(0, "Le port a rouvert après la tempête.")], language="de")
+    LanguageStep().apply(declared)
+    assert declared.language == "fr" and len(calls) == 1

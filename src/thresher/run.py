@@ -184,7 +184,13 @@ def _execute(plan: Plan, shards: list[Shard], wd: Workdir, workers: int | None, 
     stats = merge(written)
     records = stats["documents"]
     n_workers = pool.workers
-    stats["dedup"] = {"duplicates": state.pairs, "exact": state.exact, "near": state.pairs - state.exact}
+    stats["dedup"] = {
+        "duplicates": state.pairs,
+        "exact": state.exact,
+        "near": state.pairs - state.exact,
+        # Copies of an earlier page among the documents a filter rejected: linked by dedup_cluster, counted apart.
+        "rejected_copies": getattr(state, "rejected_copies", 0),
+    }
     stats["run"] = {
         "shards": len(shards),
         "workers": n_workers,

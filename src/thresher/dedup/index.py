@@ -26,6 +26,10 @@ class DedupOptions:
     min_similarity: float = 0.75
     # Documents with fewer words than this get no MinHash: a handful of words matches too much by chance.
     min_words: int = 10
+    # Also index documents a per-document step (a quality filter) rejected: a copy of such a page is then recorded
+    # as its duplicate (dedup_cluster set) instead of passing unlinked. A rejected document never makes a kept one
+    # a duplicate: the first copy that passed the filters is kept, and the rejection reason stays the filter's.
+    include_rejected: bool = True
 
 
 @dataclass(frozen=True, slots=True)

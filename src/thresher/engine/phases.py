@@ -97,6 +97,10 @@ def clean_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
                     doc.decisions.append(Decision("dedup", False, "internal error computing the dedup signature"))
                 else:
                     sigs.write(entry)
+            elif steps.dedup_enabled and steps.dedup_sees(doc):
+                entry = _signature_entry(records, doc, steps, view or TextView(doc), site=False)
+                if entry is not None:  # the document is rejected already: without a signature it is just unlinked
+                    sigs.write(entry)
             kept += doc.kept
             docs.write(pack(doc, provenance))
             records += 1
@@ -136,14 +140,17 @@ def _documents(plan: Plan, shard: Shard, steps: CorpusSteps):  # type: ignore[no
         yield process_record(record, steps.document_steps, plan.record_budget_s)
 
 
-def _signature_entry(seq: int, doc: Document, steps: CorpusSteps, view: TextView) -> tuple[Any, ...] | None:
+def _signature_entry(
+    seq: int, doc: Document, steps: CorpusSteps, view: TextView, site: bool = True
+) -> tuple[Any, ...] | None:
+    """(position, id, raw text hash, dedup signature, domain, line hashes, kept so far) of one document."""
     try:
         signature = steps.signature(doc, view)
-        hashes = steps.line_hashes(doc)
+        hashes = steps.line_hashes(doc) if site else []
     except Exception:  # noqa: BLE001 - the document is rejected with the reason instead
         return None
     exact = hashlib.blake2b(view.text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return (seq, doc.id, exact, signature, domain_of(doc.url), hashes)
+    return (seq, doc.id, exact, signature, domain_of(doc.url), hashes, doc.kept)
 
 
 # -- phase 2
@@ -156,8 +163,9 @@ class GlobalState:
     verdicts: dict[tuple[int, int], tuple[str, str, str]] = field(default_factory=dict)  # step, reason, cluster
     clusters: dict[tuple[int, int], str] = field(default_factory=dict)  # originals that have duplicates
     site: Any = None  # the trained SiteBoilerplate, or None
-    pairs: int = 0  # duplicate documents found
+    pairs: int = 0  # duplicate documents found (rejected as duplicates)
     exact: int = 0
+    rejected_copies: int = 0  # documents a filter had rejected that copy an earlier document (linked, not counted)
 
 
 def learn_corpus(plan: Plan, shards: list[Shard]) -> GlobalState:
@@ -170,26 +178,44 @@ def learn_corpus(plan: Plan, shards: list[Shard]) -> GlobalState:
     index = steps.new_index()
     site = steps.new_site_boilerplate()
     state = GlobalState(site=site)
-    first: dict[str, tuple[int, int, bytes]] = {}  # key -> (shard, seq, exact hash) of documents kept so far
-    cluster_of: dict[str, str] = {}
+    first: dict[str, tuple[int, int, bytes]] = {}  # key -> (shard, seq, exact hash) of documents indexed so far
+    cluster_of: dict[str, str] = {}  # key of a duplicate -> key of its cluster's first document
+    # cluster root -> the cluster's first document that passed the filters (the one kept); a root that a filter
+    # rejected has none until a copy that passed comes along.
+    keeper_of: dict[str, str] = {}
     for shard in shards:
-        for seq, doc_id, exact, signature, domain, hashes in iter_spill(wd.sigs(shard.index)):
+        for seq, doc_id, exact, signature, domain, hashes, kept in iter_spill(wd.sigs(shard.index)):
             key = doc_id if doc_id not in first else f"{doc_id}#{shard.index}:{seq}"
             original, kind = _find_duplicate(index, key, signature)
-            if original is not None and original in first:
-                root = cluster_of.get(original, original)
-                if kind is None:  # the index does not say how it matched: compare the raw text hashes
-                    kind = "exact" if first[original][2] == exact else "near"
-                step = f"dedup_{kind}"
-                state.verdicts[(shard.index, seq)] = (step, f"duplicate of {original}", root)
-                cluster_of[key] = root
-                root_shard, root_seq, _ = first[root]
-                state.clusters[(root_shard, root_seq)] = root
+            first.setdefault(key, (shard.index, seq, exact))
+            if original is None or original not in first:
+                if kept:
+                    keeper_of[key] = key
+                    if site is not None and domain:
+                        site.observe(domain, hashes)
+                continue
+            root = cluster_of.get(original, original)
+            cluster_of[key] = root
+            root_shard, root_seq, _ = first[root]
+            state.clusters[(root_shard, root_seq)] = root
+            keeper = keeper_of.get(root)
+            if kept and keeper is None:
+                # Every earlier copy was rejected by a filter: this one passed them, so it is the copy kept.
+                keeper_of[root] = key
+                state.clusters[(shard.index, seq)] = root
+                if site is not None and domain:
+                    site.observe(domain, hashes)
+                continue
+            target = keeper if kept else original
+            if kind is None or target != original:  # how it matched the target: compare the raw text hashes
+                kind = "exact" if first[target][2] == exact else "near"
+            step = f"dedup_{kind}"
+            state.verdicts[(shard.index, seq)] = (step, f"duplicate of {target}", root)
+            if kept:
                 state.pairs += 1
                 state.exact += step == "dedup_exact"
-            elif site is not None and domain:
-                site.observe(domain, hashes)
-            first.setdefault(key, (shard.index, seq, exact))
+            else:
+                state.rejected_copies += 1
     tmp = wd.global_state + ".tmp"
     with open(tmp, "wb") as fh:
         pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)

@@ -54,6 +54,7 @@ class CorpusSteps:
 
     def __init__(self, plan: Plan) -> None:
         self.document_steps = build_document_steps(plan)
+        self._step_names = frozenset(step.name for step in self.document_steps)
         self._dedup = _dedup_module() if plan.dedup is not None else None
         self.dedup_options = _options(self._dedup, ("DedupOptions",), plan.dedup) if self._dedup else None
         self.site_options = (
@@ -70,6 +71,16 @@ class CorpusSteps:
     @property
     def site_enabled(self) -> bool:
         return self._site is not None
+
+    def dedup_sees(self, doc: Document) -> bool:
+        """Whether a document rejected before dedup is indexed too: only when a per-document step rejected it (its
+        text was cleaned and measured), and only when the dedup options ask for it."""
+        rejection = doc.rejection
+        return (
+            rejection is not None
+            and rejection.step in self._step_names
+            and bool(getattr(self.dedup_options, "include_rejected", False))
+        )
 
     def signature(self, doc: Document, view: Any = None) -> Any:
         """The dedup signature; `view` (a TextView of the current body) saves tokenising the text again."""
