@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from thresher.model import Label, Role
 from thresher.modes.html import clean_html
 
@@ -164,3 +167,61 @@ def test_byline_word_of_an_ancestor_marks_metadata_at_any_depth():
     byline = next(b for b in doc.blocks if b.text == "Anna Smith")
     assert byline.role is Role.METADATA and byline.label is Label.BYLINE
     assert "Anna Smith" not in doc.text
+
+
+def test_appendix_labels_and_closing_lines_are_removed_with_their_kind():
+    from thresher.label.dom_phrases import classify_appendix
+
+    cases = {
+        "Weitere Informationen:": Label.WIDGET_HEADING,
+        "About the author": Label.WIDGET_HEADING,
+        "Quellenangaben:": Label.WIDGET_HEADING,
+        "Tagged: bridges, harbour": Label.NAVIGATION,
+        "Themen: Verkehr, Hafen": Label.NAVIGATION,
+        "This entry was posted in News on Monday.": Label.TIMESTAMP,
+        "Bei den Links handelt es sich um Affiliate-Links.": Label.ADVERTISEMENT,
+        "The new deck at dusk. (Photo: City archive)": Label.MEDIA_CAPTION,
+    }
+    for text, label in cases.items():
+        found = classify_appendix(text)
+        assert found is not None and found[0] is label, text
+    # The same words inside prose are prose.
+    for text in (
+        "Weitere Informationen gab die Stadt am Montag nicht bekannt, die Brücke bleibt aber bis Mai gesperrt.",
+        "Contact with the contractor was lost for two days while the deck was lifted into place by the cranes.",
+        "The council said the sources of the delay were a late steel delivery and a wet spring.",
+    ):
+        assert classify_appendix(text) is None, text
+
+
+def test_calls_to_action_in_german_and_english_but_not_prose_asking_for_support():
+    from thresher.label.dom_phrases import classify_call_to_action
+
+    for text in ("Lust auf mehr?", "Unterstütze uns mit einer Spende!", "If you enjoyed reading this, share it."):
+        found = classify_call_to_action(text)
+        assert found is not None and found[0] is Label.PROMOTION, text
+    assert classify_call_to_action("Die Stadt bat die Anwohner: unterstützen Sie uns bei der Zählung der Autos.") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=400))
+def test_phrase_classifiers_never_fail_and_only_judge_short_blocks(text):
+    from thresher.label.dom_phrases import MAX_APPENDIX_LINE_WORDS, classify_appendix, classify_call_to_action
+
+    found = classify_appendix(text)
+    assert found is None or len(text.split()) <= MAX_APPENDIX_LINE_WORDS
+    cta = classify_call_to_action(text)
+    assert cta is None or isinstance(cta[1], str)
+
+
+def test_box_title_set_as_paragraph_is_a_widget_heading_not_body():
+    html = (
+        f"<html><body><article><h1>Harbour bridge</h1><p>{_PARA * 3}</p><p>{_PARA * 2}</p>"
+        "<p>Das könnte Sie auch interessieren:</p><p>Weitere Informationen:</p>"
+        f"<p>{_PARA * 2}</p></article></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert _block(doc, "Das könnte").label is Label.WIDGET_HEADING
+    assert _block(doc, "Weitere Informationen").label is Label.WIDGET_HEADING
+    assert "interessieren" not in doc.text
+    assert doc.text.count("plain prose") == 7

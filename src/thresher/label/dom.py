@@ -20,7 +20,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
-from thresher.label.dom_phrases import classify_call_to_action, is_related_heading
+from thresher.label.dom_phrases import classify_appendix, classify_call_to_action, is_related_heading
 from thresher.label.dom_vocab import WEAK_TAGS, WEAK_WORDS, name_evidence
 from thresher.model import Block, Label, Role
 from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path, element_name
@@ -553,9 +553,13 @@ def _label_inside(
         if found is not None:
             block.remove(found[0], found[1])
             return
-    found = classify_call_to_action(block.text)
+    found = classify_call_to_action(block.text) or classify_appendix(block.text)
     if found is not None:
         block.remove(found[0], found[1])
+        return
+    if block.tag not in HEADING_TAGS and is_related_heading(block.text):
+        # a box title set as a paragraph; a heading-tag title is handled with its box (`_drop_related_boxes`)
+        block.remove(Label.WIDGET_HEADING, "titles a box of links to other pages")
 
 
 def _extend_lead_backwards(

@@ -23,7 +23,20 @@ _PROMOTION = re.compile(
     r"|\bsíguenos\s+en\b|\bsuscr[íi]bete\b|\bsuivez[-\s]nous\b|\babonnez[-\s]vous\b"
     r"|\bteilen\s+sie\s+(?:diesen|den)\s+artikel|\bwar\s+(?:der|dieser)\s+artikel\s+(?:nützlich|hilfreich)"
     r"|\bwas\s+this\s+(?:article|page|post)\s+(?:helpful|useful)"
-    r"|\bshare\s+this\s+(?:article|story|post)\b|\b(?:click|tap)\s+here\s+to\s+(?:subscribe|sign\s+up|download))",
+    r"|\bshare\s+this\s+(?:article|story|post)\b|\b(?:click|tap)\s+here\s+to\s+(?:subscribe|sign\s+up|download)"
+    # asking for support, membership or a visit to the publisher's channels
+    r"|\bunterstütz(?:e|t)\s+(?:uns|unsere\s+arbeit)\b|\bunterstützen\s+sie\s+(?:unsere\s+arbeit|unabhängigen|unseren\s+journalismus)"
+    r"|^unterstütze\s+\S+(?:\s+\S+)?\s*!?$|\bjede\s+(?:kleine\s+)?spende\b"
+    r"|\blust\s+auf\s+mehr\b|\bgefällt\s+(?:dir|ihnen|euch)\s+(?:unser|unsere|dieser|der)\b"
+    r"|\bkennt\s+ihr\s+schon\s+unser|\bnichts\s+(?:mehr\s+)?(?:verpassen|versäumen)\b"
+    r"|\bauf\s+dem\s+laufenden\b.{0,40}\b(?:newsletter|abonn)|\b(?:newsletter|abonn).{0,60}\bauf\s+dem\s+laufenden"
+    r"|\bif\s+you\s+(?:enjoyed|liked)\s+(?:reading\s+)?this\b|\bnever\s+miss\s+(?:a|the|an)\b"
+    r"|\bsupport\s+(?:our|independent)\s+journalism\b|\bbecome\s+a\s+(?:member|subscriber|patron)\b"
+    r"|\bsubmit\s+(?:your|a)\s+letter\b|\bhazte\s+(?:miembro|socio)\b|\bnos\s+siga\s+no\b"
+    r"|\bs[íi]guenos\b|\b(?:tenemos|únete\s+a\s+nuestro)\s+canal\s+de\s+(?:telegram|whatsapp|youtube)"
+    r"|\bnuestro\s+canal\s+de\s+(?:youtube|telegram|whatsapp)\b|\bzapraszamy\s+(?:też\s+)?do\s+subskrypcji"
+    r"|\bverraten\s+sie\s+(?:uns\s+)?(?:gerne\s+)?in\s+den\s+kommentaren|\bsie\s+sind\s+(?:aktuell\s+)?nicht\s+"
+    r"eingeloggt|\bbitte\s+(?:registrieren|loggen)\s+sie\s+sich\b)",
     re.IGNORECASE,
 )
 _ADVERTISEMENT = re.compile(
@@ -55,7 +68,12 @@ _RELATED_HEADING = re.compile(
     r"|potrebbe\s+interessarti|leggi\s+anche|articoli\s+correlati|zobacz\s+(?:też|także|również)|czytaj\s+także"
     r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested)|related(?:\s+\w+)?|more\s+(?:stories|news|from|on)\b.*"
     r"|recommended(?:\s+for\s+you)?|(?:most|more)\s+(?:popular|read|viewed)|read\s+(?:more|next|also)|see\s+also"
-    r"|trending(?:\s+now)?|popular\s+(?:now|posts|stories)|latest\s+(?:news|stories|posts))[\s.:!…]*$",
+    r"|trending(?:\s+now)?|popular\s+(?:now|posts|stories)|latest\s+(?:news|stories|posts)"
+    r"|das\s+(?:thema\s+)?könnte\s+(?:dich|sie|euch)\s+(?:auch\s+)?interessieren|lesen\s+sie\s+auch\b.*"
+    r"|schon\s+gelesen\??|(?:zum\s+)?weiterlesen|mehr\s+themen|weitere\s+(?:aktuelle\s+)?(?:themen|beiträge|news"
+    r"|nachrichten|meldungen|artikel|\w*tipps)\b.*|neueste\s+(?:artikel|beiträge|nachrichten)|top[\s-]themen\b.*"
+    r"|entdecke\s+(?:weitere|mehr)\b.*|vorschau\s+auf\s+den\s+nächsten\s+artikel|explore\s+further"
+    r"|veja\s+tamb[ée]m|leia\s+tamb[ée]m|lee\s+(?:también|más)|zobacz\s+równie[żz]|czytaj\s+(?:też|więcej))[\s.:!…?]*$",
     re.IGNORECASE,
 )
 # Such a heading is a few words at most.
@@ -65,3 +83,62 @@ MAX_RELATED_HEADING_CHARS = 60
 def is_related_heading(text: str) -> bool:
     """Does this heading title a box of links to other pages?"""
     return len(text) <= MAX_RELATED_HEADING_CHARS and _RELATED_HEADING.match(text) is not None
+
+
+# One-line labels that close an article or head its appendix (sources, contact, tags, the author's box), and the
+# controls and notices set among its paragraphs. Matched against the whole block, so prose that merely uses the
+# words is never caught.
+_APPENDIX_LABEL = re.compile(
+    r"^[\s(\[]*(?:weitere\s+informationen|weitere\s+infos|zusatzinformationen|mehr\s+informationen"
+    r"|further\s+information|more\s+information|kontakt|contact|telefon|quellen(?:angaben)?|sources?"
+    r"|über\s+(?:den|die)\s+autor(?:in)?|zu[rm]\s+autor(?:in)?|about\s+the\s+authors?|originalartikel"
+    r"|original(?:publikation|veröffentlichung)|original\s+(?:article|publication)|inhaltsverzeichnis"
+    r"|table\s+of\s+contents|keine\s+kommentare|no\s+comments(?:\s+yet)?|gefällt\s+mir|tagged|schlagw(?:or|ör)te?r?"
+    r"|empfohlener\s+redaktioneller\s+inhalt|externer\s+inhalt|rezept\s+drucken|print\s+recipe|bild\s+anzeigen"
+    r"|quellen\s+(?:anzeigen|ausblenden)|noch\s+keine\s+bewertungen|no\s+ratings\s+yet"
+    r"|\d+\s*(?:min(?:uten?|\.)?|minut[ay]?)\s+(?:lesezeit|czytania|read(?:ing\s+time)?)|lesezeit:?\s*\d+\s*min\.?"
+    r"|dieses?\s+\w+\s+als\s+pdf\s+herunterladen|als\s+pdf\s+herunterladen|download\s+(?:as\s+)?pdf"
+    r")[\s.:!…?)\]]*$",
+    re.IGNORECASE,
+)
+# A line listing the article's tags or categories: "Themen: A, B", "Tagged: x y", "Kategorie: News".
+_TAG_LINE = re.compile(
+    r"^\s*(?:themen|tags?|tagged(?:\s+with)?|schlagw(?:or|ör)te?r?|kategorien?|categor(?:y|ies)|filed\s+under"
+    r"|temas|etiquetas|catégories?|tematy|tagi)\s*:\s*\S", re.IGNORECASE
+)
+# A post's closing stamp: "Dieser Beitrag wurde am ... veröffentlicht", "This entry was posted in ...".
+_POST_STAMP = re.compile(
+    r"^\s*(?:(?:dieser|der)\s+(?:beitrag|eintrag|artikel|text)\s+wurde\s+(?:am|in|unter|zuerst)\b"
+    r"|this\s+(?:entry|post|article)\s+was\s+(?:posted|published|filed)\b)",
+    re.IGNORECASE,
+)
+# Disclosures of paid links and credits of photos set as a line of their own.
+_DISCLOSURE = re.compile(r"\baffiliate[-\s]?links?\b|\bwerbelinks?\b|\bprovisionslinks?\b", re.IGNORECASE)
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[\s(])(?:foto|fotos|photo|photos|bild|bilder|crédits?\s+photos?|image|credit|quelle)\s*:\s*[^.!?]{1,60}\)?\s*$",
+    re.IGNORECASE,
+)
+# Appendix labels are a few words; tag lines, stamps, disclosures and credit lines one short line.
+MAX_APPENDIX_LABEL_CHARS = 60
+MAX_APPENDIX_LINE_WORDS = 25
+# A line with a photo credit at its end is a caption only when it is this short (words): a paragraph may cite one.
+MAX_CREDIT_LINE_WORDS = 12
+
+
+def classify_appendix(text: str) -> tuple[Label, str] | None:
+    """(label, reason) for a label or line that belongs to the page's furniture around the article text."""
+    stripped = text.strip()
+    if len(stripped) <= MAX_APPENDIX_LABEL_CHARS and _APPENDIX_LABEL.match(stripped):
+        return Label.WIDGET_HEADING, f"labels an appendix or a control ({stripped[:40]!r})"
+    words = len(stripped.split())
+    if words > MAX_APPENDIX_LINE_WORDS:
+        return None
+    if _TAG_LINE.match(stripped):
+        return Label.NAVIGATION, "a line of the article's tags or categories"
+    if _POST_STAMP.match(stripped):
+        return Label.TIMESTAMP, "the post's closing stamp"
+    if _DISCLOSURE.search(stripped):
+        return Label.ADVERTISEMENT, "discloses paid links"
+    if words <= MAX_CREDIT_LINE_WORDS and _PHOTO_CREDIT.search(stripped):
+        return Label.MEDIA_CAPTION, "a credit line (photo or source)"
+    return None
