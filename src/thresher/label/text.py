@@ -63,8 +63,24 @@ class TextLabelOptions:
 
 # Furniture that announces other content (related stories, comments) rather than decorating the article.
 _BARRIERS = frozenset({Label.WIDGET_HEADING, Label.COMMENTS})
-_TERMINAL = re.compile(r"[.!?…。！？:;]['\"”’)\]»]*$")
-_SENTENCE_END = re.compile(r"[.!?…。！？]['\"”’)\]»]*$")
+# Line endings, checked on the last character once closing quotes and brackets are stripped (a regex anchored at
+# the end would scan the whole line).
+_CLOSERS = "'\"”’)]»"
+_SENTENCE_END_CHARS = frozenset(".!?…。！？")
+_TERMINAL_CHARS = _SENTENCE_END_CHARS | {":", ";"}
+
+
+def _ends_with(text: str, chars: frozenset[str]) -> bool:
+    return text.rstrip(_CLOSERS)[-1:] in chars
+
+
+def _is_terminal(text: str) -> bool:
+    """Ends like a sentence or a clause that introduces what follows."""
+    return _ends_with(text, _TERMINAL_CHARS)
+
+
+def _is_sentence_end(text: str) -> bool:
+    return _ends_with(text, _SENTENCE_END_CHARS)
 
 
 @dataclass
@@ -79,7 +95,7 @@ class _Line:
 def _features(block: Block, options: TextLabelOptions) -> _Line:
     """A line's own evidence; its score is its prose weight (positive) or 0 for a non-prose line."""
     words = count_words(block.text)
-    line = _Line(block, words, bool(_TERMINAL.search(block.text)), classify_furniture(block.text))
+    line = _Line(block, words, _is_terminal(block.text), classify_furniture(block.text))
     if line.furniture is None:
         if line.terminal and words >= options.min_sentence_words:
             line.score = words
@@ -269,7 +285,7 @@ def _looks_like_title(ln: _Line, options: TextLabelOptions) -> bool:
     return (
         ln.furniture is None
         and options.title_min_words <= ln.words <= options.title_max_words
-        and not _SENTENCE_END.search(ln.block.text.rstrip("?!"))
+        and not _is_sentence_end(ln.block.text.rstrip("?!"))
         and find_date(ln.block.text) is None
     )
 
@@ -279,7 +295,7 @@ def _looks_like_section(ln: _Line, options: TextLabelOptions) -> bool:
     return (
         ln.furniture is None
         and 0 < ln.words <= options.section_max_words
-        and not _TERMINAL.search(text)
+        and not _is_terminal(text)
         and text[:1].isupper()
         and find_date(text) is None
     )
@@ -382,7 +398,7 @@ def _label_zone(
 
 
 def _is_menu_item(ln: _Line, options: TextLabelOptions) -> bool:
-    return ln.words <= options.menu_max_words and not _SENTENCE_END.search(ln.block.text)
+    return ln.words <= options.menu_max_words and not _is_sentence_end(ln.block.text)
 
 
 def _runs(lines: list[_Line], member) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
