@@ -43,6 +43,8 @@ MAX_TITLE_CHARS = 500
 MAX_TAGS = 50
 # Visible hints: only the first this-many elements of each kind are looked at (later ones are comments, teasers).
 MAX_HINTS_PER_KIND = 12
+# Date-classed elements are many on some pages (every "meta" box of the header): more of them are kept.
+MAX_DATE_NODES = 40
 # Text of a visible date or byline element longer than this is a paragraph, not a dateline or a byline.
 MAX_HINT_TEXT_CHARS = 160
 # A person's name (or a short list of them) has at most this many words once "By" and dates are cleaned off.
@@ -55,14 +57,22 @@ MIN_YEAR = 1993
 FUTURE_SLACK = timedelta(days=2)
 # How many elements after the headline are searched for a visible dateline.
 DATELINE_SIBLINGS = 4
+# A long line is searched for a date only in its first this-many characters.
+LEADING_DATE_CHARS = 24
+# The century of a two-digit year in a date element.
+SHORT_YEAR_CENTURY = 2000
 # A UTC timestamp this many hours after midnight, or before it, may name a different day than its readers saw.
 EARLY_UTC_HOURS = 6
 LATE_UTC_HOURS = 2
+# Bylines and date elements are searched this many ancestors up from the headline (the whole body without one).
+VISIBLE_SCOPE_LEVELS = 5
 # How many ancestors of the headline are searched for a date line, and how much text one may hold to be searched.
 HEADLINE_CONTEXT_LEVELS = 3
 MAX_HEADLINE_CONTEXT_CHARS = 6000
 # The whole-page search for a date line reads at most this many characters of the page's text.
-MAX_BODY_SCAN_CHARS = 200_000
+MAX_BODY_SCAN_CHARS = 50_000
+# At most this many h1 elements take part in choosing the title.
+MAX_HEADINGS_COMPARED = 3
 # An h1 longer than this is not a headline (some themes wrap a whole teaser in one).
 MAX_HEADLINE_CHARS = 300
 
@@ -72,6 +82,16 @@ _COMPACT_DATE = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SLASH_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 # A day-first numeric date with dashes ("06-08-2009T14:12"), as some blog themes put it in a title attribute.
 _DMY_DASH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
+# German and other month abbreviations the shared date patterns do not know, mapped to ones they do.
+_MONTH_ABBREVIATIONS = {"okt": "Oct", "dez": "Dec", "mär": "Mar", "mrz": "Mar", "mai": "May", "ene": "Jan", "dic": "Dec"}
+_MONTH_ABBREVIATION = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?", re.I)
+# A day-first date with a two-digit year ("23.09.22"), read only inside elements that are known to hold a date.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
+# Where a date may be: a year of this century or the last. Two literal-prefix patterns, because the regular expression
+# engine finds a literal prefix far faster than an alternation (the pages' text is long).
+_YEARS = (re.compile(r"20\d\d"), re.compile(r"19\d\d"))
+# How many date-looking places of a text are parsed at most before giving up.
+MAX_DATE_CANDIDATES = 60
 # A full date as URL path segments ("/2019/11/19/" or "/2019-11-19-").
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:[/_-]|$)")
 # A day-first one ("/~02-01-2022-story", "/29-10-2021").
@@ -106,7 +126,7 @@ STRUCTURED_SELECTOR = 'meta, script[type="application/ld+json"], h1, time, [item
 VISIBLE_SELECTOR = ", ".join(
     (
         "abbr[title]", "a[rel~=author]", "[class*=author i]", "[class*=byline i]", "[class*=date i]",
-        "[class*=publish i]", "[class*=posted i]", "[class*=meta i]", "[id*=date i]",
+        "[class*=meta i]",
     )
 )
 # Class/id words that mean "date of this article" (date hints are taken in document order, these first).
@@ -198,8 +218,10 @@ def plausible_date(value: str | None, today: date | None = None) -> str | None:
     return value
 
 
-def date_in_text(text: str | None) -> str | None:
-    """A plausible date written in a short text: ISO or numeric forms, or a written one ("19. November 2019")."""
+def date_in_text(text: str | None, short_years: bool = False) -> str | None:
+    """A plausible date written in a short text: ISO or numeric forms, or a written one ("19. November 2019").
+
+    With `short_years` (for elements that are known to hold a date), "23.09.22" is read as 2022-09-23 too."""
     if not text:
         return None
     text = text.strip()
@@ -208,8 +230,20 @@ def date_in_text(text: str | None) -> str | None:
     found = plausible_date(iso_date(text))
     if found:
         return found
+    if _MONTH_ABBREVIATION.search(text):
+        text = _MONTH_ABBREVIATION.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1).lower()], text)
     written = find_date(text)
-    return plausible_date(written[0]) if written else None
+    if written:
+        return plausible_date(written[0])
+    if short_years:
+        match = _SHORT_YEAR_DATE.search(text)
+        if match:
+            d, m, y = (int(g) for g in match.groups())
+            try:
+                return plausible_date(date(SHORT_YEAR_CENTURY + y, m, d).isoformat())
+            except ValueError:
+                return None
+    return None
 
 
 def _unescape(text: str) -> str:
@@ -301,6 +335,7 @@ class _Hints:
     date_nodes: list[LexborNode] = field(default_factory=list)
     author_nodes: list[LexborNode] = field(default_factory=list)
     rel_author: list[LexborNode] = field(default_factory=list)
+    stray_time: str | None = None  # the first <time> found only in a teaser, a sidebar or a comment
     visible_read: bool = False  # whether the second, class-based selection has been made
 
 
@@ -331,11 +366,31 @@ def _collect(tree: LexborHTMLParser) -> _Hints:
     return hints
 
 
+def _visible_scope(tree: LexborHTMLParser, hints: _Hints) -> LexborNode:
+    """Where bylines and datelines are searched: the headline's surroundings (a few ancestors up), else the body.
+
+    Class-name matching costs time in proportion to the elements searched, and what names the article's author and
+    date sits next to its headline; elsewhere the names and dates belong to teasers and comments."""
+    root = tree.body or tree.root
+    if root is None:
+        return tree.root
+    heading = next((h for h in hints.h1 if not _outside_article(h)), None)
+    if heading is None:
+        return root
+    node = heading
+    for _ in range(VISIBLE_SCOPE_LEVELS):
+        parent = node.parent
+        if parent is None or parent.tag in ("body", "html") or parent.tag.startswith("-"):
+            break
+        node = parent
+    return node
+
+
 def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
     if hints.visible_read:
         return
     hints.visible_read = True
-    for node in tree.css(VISIBLE_SELECTOR):
+    for node in _visible_scope(tree, hints).css(VISIBLE_SELECTOR):
         attrs = node.attrs
         if node.tag == "a" and "author" in (attrs.get("rel") or "").split():
             if len(hints.rel_author) < MAX_HINTS_PER_KIND:
@@ -345,9 +400,9 @@ def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
         if _AUTHOR_CLASS.search(names):
             if len(hints.author_nodes) < MAX_HINTS_PER_KIND and not _AUTHOR_CLASS_NOISE.search(names):
                 hints.author_nodes.append(node)
-        elif len(hints.date_nodes) < MAX_HINTS_PER_KIND:
+        elif len(hints.date_nodes) < MAX_DATE_NODES:
             hints.date_nodes.append(node)
-        if len(hints.date_nodes) >= MAX_HINTS_PER_KIND and len(hints.author_nodes) >= MAX_HINTS_PER_KIND:
+        if len(hints.date_nodes) >= MAX_DATE_NODES and len(hints.author_nodes) >= MAX_HINTS_PER_KIND:
             break
 
 
@@ -481,7 +536,8 @@ def _date_from_page(tree: LexborHTMLParser, hints: _Hints, article: dict[str, An
         or _dateline_under_headline(hints)
         or (_date_from_url(url) if url else None)
         or _date_around_headline(hints)
-        or _first_dateline_in_body(tree)
+        or hints.stray_time
+        or _first_dateline_in_body(tree, hints)
     )
     if found:
         return found
@@ -525,7 +581,10 @@ def _date_from_time_elements(hints: _Hints) -> str | None:
     for node in hints.times:
         attrs = node.attrs
         found = plausible_date(iso_date(attrs.get("datetime"))) or date_in_text(node.text())
-        if not found or _outside_article(node):
+        if not found:
+            continue
+        if _outside_article(node):
+            hints.stray_time = hints.stray_time or found
             continue
         names = f"{attrs.get('class') or ''} {attrs.get('itemprop') or ''}"
         if "pubdate" in attrs or _PUBLISH_WORDS.search(names):
@@ -539,22 +598,24 @@ def _date_from_time_elements(hints: _Hints) -> str | None:
 def _date_from_classed_elements(hints: _Hints, visible_only: bool = False) -> str | None:
     """Elements whose class names a date: an abbr/span title attribute or their short text (only the text when
     `visible_only`)."""
-    fallback = None
+    fallback = changed = None
     for node in hints.date_nodes:
         attrs = node.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
-        if "update" in names or "modified" in names:
-            continue
         found = None
         if not visible_only:
             found = plausible_date(iso_date(attrs.get("title") or attrs.get("content") or attrs.get("datetime")))
-        found = found or date_in_text(node.text(deep=True, separator=" "))
+        found = found or date_in_text(node.text(deep=True, separator=" "), short_years=True)
         if not found or _outside_article(node):
             continue
-        if _PUBLISH_WORDS.search(names):
+        if "update" in names or "modified" in names:
+            # Blog themes mark the post date "updated" too; a real modification date is only the last resort.
+            changed = changed or found
+        elif _PUBLISH_WORDS.search(names):
             return found
-        fallback = fallback or found
-    return fallback
+        else:
+            fallback = fallback or found
+    return fallback or changed
 
 
 def _dateline_under_headline(hints: _Hints) -> str | None:
@@ -566,7 +627,7 @@ def _dateline_under_headline(hints: _Hints) -> str | None:
     while node is not None and seen < DATELINE_SIBLINGS:
         if node.tag != "-text":
             seen += 1
-            found = date_in_text(node.text(deep=True, separator=" "))
+            found = date_in_text(node.text(deep=True, separator=" "), short_years=True)
             if found:
                 return found
         node = node.next
@@ -593,17 +654,38 @@ def _date_around_headline(hints: _Hints) -> str | None:
 
 
 def _first_dateline(text: str) -> str | None:
-    for line in text.split("\n"):
-        if line and len(line) <= MAX_HINT_TEXT_CHARS and any(c.isdigit() for c in line):
-            found = date_in_text(line)
-            if found:
-                return found
+    """The date of the first line that is a short date line, or a paragraph opening with a date."""
+    last_line = -1
+    years = sorted(m.start() for pattern in _YEARS for m in pattern.finditer(text))
+    for count, position in enumerate(years):
+        if count >= MAX_DATE_CANDIDATES:
+            return None
+        start = text.rfind("\n", 0, position) + 1
+        if start == last_line:
+            continue
+        last_line = start
+        end = text.find("\n", position)
+        end = end if end >= 0 else len(text)
+        if end - start > MAX_HINT_TEXT_CHARS:
+            # A paragraph may open with its date ("01.02.2022 Der Arbeitsmarkt ..."): only its opening counts.
+            line = text[start:end].lstrip()[:LEADING_DATE_CHARS]
+        else:
+            line = text[start:end]
+        found = date_in_text(line)
+        if found:
+            return found
     return None
 
 
-def _first_dateline_in_body(tree: LexborHTMLParser) -> str | None:
-    """The first short line of the page's text that holds a date: the last resort before a modification date."""
+def _first_dateline_in_body(tree: LexborHTMLParser, hints: _Hints) -> str | None:
+    """The first short line holding a date in the headline's surroundings, else in the opening of the page's text:
+    the last resort before a modification date. (The text includes scripts' text, where pages also state dates.)"""
+    scope = _visible_scope(tree, hints)
     body = tree.body
+    if scope is not body:
+        found = _first_dateline(scope.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS])
+        if found:
+            return found
     if body is None:
         return None
     return _first_dateline(body.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS])
@@ -751,28 +833,31 @@ def _choose_title(meta: PageMetadata, hints: _Hints, sites: set[str]) -> str | N
         text = _clean(node.text(deep=True, separator=" "))
         if text and len(text) <= MAX_HEADLINE_CHARS and not _outside_article(node):
             headings.append(text)
-    # Every source offers its whole text and its parts (site cut off); a text offered by two sources is the title.
+            if len(headings) == MAX_HEADINGS_COMPARED:
+                break
+    sources = [*declared, *headings, *([meta.title] if meta.title else [])]
+    if not sources:
+        return None
+    # Every source offers its whole text, its text with the site cut off and its parts; a text offered by two
+    # sources is the title.
+    stripped = [strip_site(source, sites) for source in sources]
     offers: dict[str, str] = {}
     support: dict[str, int] = {}
-    sources = [*declared, *headings[:3], *([meta.title] if meta.title else [])]
-    for source in sources:
-        variants = {source, strip_site(source, sites)}
-        variants.update(p.strip() for p in _TITLE_SEPARATOR.split(source) if p and p.strip())
-        for variant in {_squash(v): v for v in variants if _squash(v)}.items():
-            key, text = variant
-            offers.setdefault(key, text)
-            support[key] = support.get(key, 0) + 1
-    agreed = [k for k, n in support.items() if n >= 2 and not _is_site(offers[k], sites)]
+    for source, cut in zip(sources, stripped):
+        variants = {_squash(v): v for v in (source, cut, *_TITLE_SEPARATOR.split(source)) if v and v.strip()}
+        for key, text in variants.items():
+            if key:
+                offers.setdefault(key, text.strip())
+                support[key] = support.get(key, 0) + 1
+    agreed = {k for k, n in support.items() if n >= 2 and not _is_site(offers[k], sites)}
     if agreed:
-        # Several agreements ("Story" and "Story | Site" both repeated): the longest text that is no site name.
-        for source in sources:
-            stripped = strip_site(source, sites)
-            if _squash(stripped) in agreed:
-                return stripped
+        # Several agreements ("Story" and "Story | Site" both repeated): the first source's own cut text wins.
+        for cut in stripped:
+            if _squash(cut) in agreed:
+                return cut
         return offers[max(agreed, key=len)]
-    for source in (*declared, *headings[:1], *([meta.title] if meta.title else [])):
-        return strip_site(source, sites)
-    return None
+    # No two sources agree: the declared headline, else the first heading, else the <title>, each without the site.
+    return stripped[0]
 
 
 def date_from_htmldate(html: str) -> str | None:
