@@ -83,19 +83,21 @@ def _is_sentence_end(text: str) -> bool:
     return _ends_with(text, _SENTENCE_END_CHARS)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     block: Block
     words: float
     terminal: bool
     furniture: tuple[Label, str] | None
     score: float = 0.0
+    menu_item: bool = False  # short enough, and not sentence-ended, to be one item of a menu or list
 
 
 def _features(block: Block, options: TextLabelOptions) -> _Line:
     """A line's own evidence; its score is its prose weight (positive) or 0 for a non-prose line."""
     words = count_words(block.text)
     line = _Line(block, words, _is_terminal(block.text), classify_furniture(block.text))
+    line.menu_item = words <= options.menu_max_words and not _is_sentence_end(block.text)
     if line.furniture is None:
         if line.terminal and words >= options.min_sentence_words:
             line.score = words
@@ -397,10 +399,6 @@ def _label_zone(
             _remove_outside(ln, where)
 
 
-def _is_menu_item(ln: _Line, options: TextLabelOptions) -> bool:
-    return ln.words <= options.menu_max_words and not _is_sentence_end(ln.block.text)
-
-
 def _runs(lines: list[_Line], member) -> list[list[_Line]]:  # type: ignore[no-untyped-def]
     runs: list[list[_Line]] = []
     current: list[_Line] = []
@@ -418,7 +416,7 @@ def _runs(lines: list[_Line], member) -> list[list[_Line]]:  # type: ignore[no-u
 
 def _label_menus(zone: list[_Line], options: TextLabelOptions) -> None:
     """A run of short lines in one group, still unlabelled, is a menu."""
-    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and _is_menu_item(ln, options)):
+    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and ln.menu_item):
         if len(run) >= options.menu_min_lines:
             for ln in run:
                 ln.block.remove(Label.NAVIGATION, f"one of {len(run)} short lines in a row: a menu")
@@ -428,7 +426,7 @@ def _label_spam_runs(
     doc: Document, zone: list[_Line], page_script: str | None, page_language: str | None, options: TextLabelOptions
 ) -> None:
     """Many short lines in a row, all foreign to the page, are an injected list laid out one item a line."""
-    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and _is_menu_item(ln, options)):
+    for run in _runs(zone, lambda ln: ln.block.role is Role.BODY and ln.menu_item):
         if len(run) < options.spam.min_items:
             continue
         joined = " | ".join(ln.block.text for ln in run)
