@@ -102,3 +102,37 @@ def test_text_is_never_lost_or_duplicated(pieces):
 def test_heading_with_nested_blocks_is_one_heading_block():
     blocks = _blocks("<body><h1><div>Big</div>news <div>to</div>day</h1><p>text</p></body>")
     assert [(b.tag, b.text) for b in blocks] == [("h1", "Big news to day"), ("p", "text")]
+
+
+def test_link_density_counts_only_non_blank_characters():
+    # Line breaks and indentation inside text nodes are layout, not text: "ab" + "cd" links "cd" only.
+    blocks = _blocks("<body><div>\n    ab\n    <a href='/x'>\n  cd\n  </a>\n</div></body>")
+    assert blocks[0].text == "ab cd"
+    assert blocks[0].link_density == 0.5
+
+
+def test_link_split_by_a_block_counts_in_both_blocks():
+    blocks = _blocks("<body><a href='/x'>abcd<div>efgh</div>ijkl</a>mnop</body>")
+    assert [b.text for b in blocks] == ["abcd", "efgh", "ijklmnop"]
+    assert [b.link_density for b in blocks] == [1.0, 1.0, 0.5]
+
+
+def test_nesting_scan_reads_bytes_and_text_alike():
+    deep = "<div>" * 2000
+    assert may_be_deeply_nested(deep.encode()) and may_be_deeply_nested(deep)
+    flat = "<p>héllo</p>" * 2000
+    assert not may_be_deeply_nested(flat.encode()) and not may_be_deeply_nested(flat)
+
+
+def test_hidden_content_nested_in_invisible_content_goes_once():
+    html = "<body><div hidden><script>x()</script><p hidden>a</p></div><template><div hidden>b</div></template><p>c</p></body>"
+    assert [b.text for b in _blocks(html)] == ["c"]
+
+
+def test_utf8_bytes_parse_like_text():
+    html = "<body><p>Grüße aus Köln</p><p>dritte <a href='/x'>Zeile</a></p></body>"
+    as_text = segment_html(parse_html(html))
+    as_bytes = segment_html(parse_html(html.encode("utf-8")))
+    assert [(b.text, b.link_density, b.path) for b in as_text.blocks] == [
+        (b.text, b.link_density, b.path) for b in as_bytes.blocks
+    ]

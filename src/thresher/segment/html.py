@@ -93,11 +93,17 @@ VOID_TAGS = frozenset(
 )
 
 
-def may_be_deeply_nested(html: str) -> bool:
-    """A cheap look (C-speed slicing) for a window of many opening tags and no closing tag."""
+def may_be_deeply_nested(html: str | bytes) -> bool:
+    """A cheap look (C-speed searches, no copies) for a window of many opening tags and no closing tag.
+
+    Pass the UTF-8 bytes when you have them: byte searches are several times faster than searches in a str that
+    holds non-ASCII characters.
+    """
+    open_mark, close_mark = (b"<", b"</") if isinstance(html, bytes) else ("<", "</")
+    find, count = html.find, html.count
     for start in range(0, len(html), NESTING_SCAN_WINDOW):
-        window = html[start : start + NESTING_SCAN_WINDOW]
-        if "</" not in window and window.count("<") >= NESTING_SCAN_MIN_TAGS:
+        end = start + NESTING_SCAN_WINDOW
+        if find(close_mark, start, end) < 0 and count(open_mark, start, end) >= NESTING_SCAN_MIN_TAGS:  # type: ignore[arg-type]
             return True
     return False
 
@@ -131,45 +137,72 @@ def limit_nesting(html: str, max_depth: int = MAX_NESTING_DEPTH) -> tuple[str, i
     return "".join(out), dropped
 
 
-def parse_html(html: str) -> LexborHTMLParser:
+def parse_html(html: str | bytes) -> LexborHTMLParser:
+    """The lexbor tree of a page; bytes must be UTF-8 (what the parser turns a str into first)."""
     return LexborHTMLParser(html)
 
 
+# Both kinds of invisible content in one selector: one pass of the selector engine instead of one per tag.
+INVISIBLE_SELECTOR = ", ".join(INVISIBLE_TAGS) + ", " + HIDDEN_SELECTOR
+# An `<html hidden>` or `<body hidden>` is an anti-flicker trick of page builders, not hidden content.
+NEVER_HIDDEN_TAGS = ("html", "body")
+
+
 def drop_invisible(tree: LexborHTMLParser) -> int:
-    """Remove content a reader never sees; return how many hidden elements went (tag removals are not counted)."""
-    tree.strip_tags(INVISIBLE_TAGS)
-    hidden = 0
-    for node in tree.css(HIDDEN_SELECTOR):
-        # An `<html hidden>` or `<body hidden>` is an anti-flicker trick of page builders, not hidden content.
-        if node.tag in ("html", "body"):
+    """Remove content a reader never sees; return how many elements went.
+
+    An element inside one already removed is removed again harmlessly: removal only unlinks nodes.
+    """
+    removed = 0
+    for node in tree.css(INVISIBLE_SELECTOR):
+        if node.tag in NEVER_HIDDEN_TAGS:
             continue
         node.decompose()
-        hidden += 1
-    return hidden
+        removed += 1
+    return removed
+
+
+# Class attributes repeat within a page and across a site's pages: their normalised form is cached, and the cache
+# is emptied when it holds this many (a crawl sees endless generated names).
+MAX_CACHED_CLASS_NAMES = 20_000
+_CLASS_PART: dict[str, str] = {}
+
+
+def _class_part(cls: str) -> str:
+    """".class1.class2" of a class attribute, lower-cased."""
+    part = _CLASS_PART.get(cls)
+    if part is None:
+        if len(_CLASS_PART) >= MAX_CACHED_CLASS_NAMES:
+            _CLASS_PART.clear()
+        part = _CLASS_PART[cls] = ("." + ".".join(cls.split())).lower()
+    return part
 
 
 def _ident(attrs: dict[str, str | None]) -> tuple[str, str]:
     """("#id.class1.class2", "role itemprop") of an element, lower-cased; empty strings when absent."""
     if not attrs:
         return "", ""
-    ident = attrs.get("id") or ""
-    out = "#" + ident if ident else ""
-    cls = attrs.get("class")
+    get = attrs.get
+    ident = get("id")
+    cls = get("class")
+    out = ("#" + ident).lower() if ident else ""
     if cls:
-        out += "." + ".".join(cls.split())
-    role = attrs.get("role")
-    prop = attrs.get("itemprop")
-    hint = f"{role or ''} {prop or ''}" if role or prop else ""
-    return out.lower(), hint.lower()
+        out += _class_part(cls)
+    role = get("role")
+    prop = get("itemprop")
+    if role or prop:
+        return out, f"{role or ''} {prop or ''}".lower()
+    return out, ""
 
 
 # What the walk does with an element, by tag: join its text to the enclosing block, start a block, break a line,
-# or record a link. Lexbor numbers the standard tags with small fixed ids; custom elements get large ids per page.
+# or record a link. Lexbor numbers the standard tags with small fixed ids; a custom element's id is a per-page
+# pointer, so only ids below _MAX_CACHED_TAG_ID are cached across pages.
 _INLINE, _BLOCK, _BREAK, _LINK, _SKIP = 0, 1, 2, 3, 4
 _MAX_CACHED_TAG_ID = 4096
 _SPACE_AFTER = -2  # stack marker: a block element joined into a heading, whose end separates words
-_TAG_KIND_BY_ID: dict[int, int] = {}
-_TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").child.tag_id  # type: ignore[union-attr]
+_TAG_INFO_BY_ID: dict[int, tuple[int, str]] = {}  # tag id -> (kind, tag name): reading a tag name costs a lookup
+_TEXT_TAG_ID = LexborHTMLParser("<p>x</p>").css_first("p").first_child.tag_id  # type: ignore[union-attr]
 
 
 def _tag_kind(tag: str | None) -> int:
@@ -182,23 +215,42 @@ def _tag_kind(tag: str | None) -> int:
     return _LINK if tag == "a" else _INLINE
 
 
-def _make_block(seg: Segmentation, raw: str, pre: bool, chars: int, link_chars: int, owner: int, links: list) -> None:
-    """Close gathered text as one block of container `owner` (nothing when it is blank)."""
+def _tag_info(node: LexborNode, tag_id: int) -> tuple[int, str]:
+    """(kind, tag name) of an element, cached by tag id for the standard tags."""
+    tag = node.tag or ""
+    info = (_tag_kind(tag), tag)
+    if tag_id < _MAX_CACHED_TAG_ID:
+        _TAG_INFO_BY_ID[tag_id] = info
+    return info
+
+
+def _visible_chars(text: str) -> int:
+    """Characters that are not white space, of text whose white space is already single spaces."""
+    return len(text) - text.count(" ")
+
+
+def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: int, links: list) -> None:
+    """Close gathered text as one block of container `owner` (nothing when it is blank).
+
+    `link_chars` counts the non-blank characters of the block's link text; the block's own are counted here, once.
+    """
     if pre:
         text = "\n".join(line.rstrip() for line in raw.strip("\n").splitlines())
         if not text.strip():
             return
+        chars = len("".join(text.split()))
     else:
         text = " ".join(raw.split())
         if not text:
             return
+        chars = len(text) - text.count(" ")
     container = seg.containers[owner]
     seg.blocks.append(
         Block(
             index=len(seg.blocks),
             text=text,
             tag=container.tag,
-            link_density=min(1.0, link_chars / chars) if chars else 0.0,
+            link_density=min(1.0, link_chars / chars),
             group=container.parent if container.parent >= 0 else owner,
             links=links or None,
         )
@@ -209,97 +261,86 @@ def _make_block(seg: Segmentation, raw: str, pre: bool, chars: int, link_chars: 
 def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation:
     """Walk the tree under `root` in document order and cut it into blocks; stop early past `deadline`.
 
-    The loop is the hot path of HTML mode, so its state lives in local variables rather than an object.
+    The loop is the hot path of HTML mode, so its state lives in local variables rather than an object, and a text
+    node costs one lookup and one append: characters are counted once per block and once per link, not per node.
     """
     seg = Segmentation()
     containers = seg.containers
-    blocks = seg.blocks
     ident, hint = _ident(root.attributes)
     containers.append(Container(tag=root.tag or "body", ident=ident, hint=hint, parent=-1, depth=0))
     owner = 0  # the container whose own text is being gathered
     parts: list[str] = []  # text gathered for the next block
-    chars = link_chars = 0  # its non-blank characters, and those inside links
+    link_chars = 0  # non-blank characters of the links closed in the gathered text
     links: list[tuple[str, str]] = []
     pre_depth = 0
     # Frames of the elements we are inside: (node, container index or -1 for inline, link text start or -1, href).
     stack: list[tuple[LexborNode, int, int, str]] = []
     link_start = -1  # index into `parts` where the open link's text starts (-1: not in a link)
     visited = 0
-    kind_by_id = _TAG_KIND_BY_ID
+    until_clock = DEADLINE_CHECK_EVERY
+    info_by_id = _TAG_INFO_BY_ID
     text_id = _TEXT_TAG_ID
-    node: LexborNode | None = root.child
+    node: LexborNode | None = root.first_child
 
     while node is not None:
-        visited += 1
-        if not visited % DEADLINE_CHECK_EVERY and deadline is not None and time.monotonic() > deadline:
-            seg.stopped_early = True  # keep what was read: a runaway page gives a partial, flagged result
-            break
+        until_clock -= 1
+        if not until_clock:
+            visited += DEADLINE_CHECK_EVERY
+            until_clock = DEADLINE_CHECK_EVERY
+            if deadline is not None and time.monotonic() > deadline:
+                seg.stopped_early = True  # keep what was read: a runaway page gives a partial, flagged result
+                break
         tag_id = node.tag_id
         if tag_id == text_id:
             text = node.text_content
-            if text and not text.isspace():
+            if text:
                 parts.append(text)
-                visible = len(text) - text.count(" ")
-                chars += visible
-                if link_start >= 0:
-                    link_chars += visible
-            elif text:
-                parts.append(" " if not pre_depth else text)
         else:
-            kind = kind_by_id.get(tag_id)
-            if kind is None:
-                kind = _tag_kind(node.tag)
-                if tag_id < _MAX_CACHED_TAG_ID:
-                    kind_by_id[tag_id] = kind
+            kind, tag = info_by_id.get(tag_id) or _tag_info(node, tag_id)
             if kind == _INLINE:
-                child = node.child
+                child = node.first_child
                 if child is not None:
                     stack.append((node, -1, -1, ""))
                     node = child
                     continue
-            elif kind == _BLOCK and containers[owner].tag in HEADING_TAGS:
-                # A heading's text is one block even when the page wraps its parts in divs or spans.
-                parts.append(" ")  # the parts were on separate lines: keep the words apart
-                child = node.child
-                if child is not None:
-                    stack.append((node, -1, _SPACE_AFTER, ""))
-                    node = child
-                    continue
             elif kind == _BLOCK:
-                if parts:
-                    if chars:  # whitespace alone makes no block
-                        _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, owner, links)
-                    parts, chars, link_chars, links = [], 0, 0, []
-                    if link_start >= 0:
-                        link_start = 0
-                tag = node.tag or ""
-                index = len(containers)
-                ident, hint = _ident(node.attributes) if tag not in NAMELESS_TAGS else ("", "")
-                containers.append(Container(tag, ident, owner, containers[owner].depth + 1, len(blocks), 0, hint))
-                owner = index
-                if tag in PREFORMATTED_TAGS:
-                    pre_depth += 1
-                child = node.child
-                if child is not None:
-                    stack.append((node, index, -1, ""))
-                    node = child
-                    continue
-                # An empty block element closes at once.
-                containers[index].end_block = len(blocks)
-                owner = containers[index].parent
-                if tag in PREFORMATTED_TAGS:
-                    pre_depth -= 1
-            elif kind == _BREAK:
-                if pre_depth:
-                    parts.append("\n")
-                elif parts:
-                    if chars:
-                        _make_block(seg, "".join(parts), False, chars, link_chars, owner, links)
-                    parts, chars, link_chars, links = [], 0, 0, []
-                    if link_start >= 0:
-                        link_start = 0
+                if containers[owner].tag in HEADING_TAGS:
+                    # A heading's text is one block even when the page wraps its parts in divs or spans.
+                    parts.append(" ")  # the parts were on separate lines: keep the words apart
+                    child = node.first_child
+                    if child is not None:
+                        stack.append((node, -1, _SPACE_AFTER, ""))
+                        node = child
+                        continue
+                else:
+                    if parts:
+                        raw = "".join(parts)
+                        if not raw.isspace():  # white space alone makes no block
+                            if link_start >= 0:  # the open link's text so far belongs to the block being closed
+                                link_chars += _visible_chars(" ".join("".join(parts[link_start:]).split()))
+                            _make_block(seg, raw, pre_depth > 0, link_chars, owner, links)
+                        if link_start >= 0:
+                            link_start = 0
+                        parts, link_chars, links = [], 0, []
+                    index = len(containers)
+                    ident, hint = _ident(node.attributes) if tag not in NAMELESS_TAGS else ("", "")
+                    containers.append(
+                        Container(tag, ident, owner, containers[owner].depth + 1, len(seg.blocks), 0, hint)
+                    )
+                    if tag in PREFORMATTED_TAGS:
+                        pre_depth += 1
+                    child = node.first_child
+                    if child is not None:
+                        owner = index
+                        stack.append((node, index, -1, ""))
+                        node = child
+                        continue
+                    # An empty block element closes at once.
+                    containers[index].end_block = len(seg.blocks)
+                    if tag in PREFORMATTED_TAGS:
+                        pre_depth -= 1
             elif kind == _LINK:
-                child = node.child
+                child = node.first_child
                 if child is not None:
                     if link_start < 0:
                         attrs = node.attributes
@@ -309,6 +350,18 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                         stack.append((node, -1, -1, ""))
                     node = child
                     continue
+            elif kind == _BREAK:
+                if pre_depth:
+                    parts.append("\n")
+                elif parts:
+                    raw = "".join(parts)
+                    if not raw.isspace():
+                        if link_start >= 0:
+                            link_chars += _visible_chars(" ".join("".join(parts[link_start:]).split()))
+                        _make_block(seg, raw, False, link_chars, owner, links)
+                    if link_start >= 0:
+                        link_start = 0
+                    parts, link_chars, links = [], 0, []
         # Leave the node: go to its next sibling, or climb and close the elements we finish on the way.
         while True:
             nxt = node.next
@@ -321,28 +374,34 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
             node, index, start, href = stack.pop()
             if index >= 0:
                 if parts:
-                    if chars:
-                        _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, index, links)
-                    parts, chars, link_chars, links = [], 0, 0, []
+                    raw = "".join(parts)
+                    if not raw.isspace():
+                        if link_start >= 0:
+                            link_chars += _visible_chars(" ".join("".join(parts[link_start:]).split()))
+                        _make_block(seg, raw, pre_depth > 0, link_chars, index, links)
                     if link_start >= 0:
                         link_start = 0
+                    parts, link_chars, links = [], 0, []
                 container = containers[index]
-                container.end_block = len(blocks)
+                container.end_block = len(seg.blocks)
                 owner = container.parent
                 if pre_depth and container.tag in PREFORMATTED_TAGS:
                     pre_depth -= 1
-            elif start == _SPACE_AFTER:
-                parts.append(" ")
             elif start >= 0:
-                if href:
-                    anchor = " ".join("".join(parts[link_start:]).split())
-                    if anchor:
+                anchor = " ".join("".join(parts[link_start:]).split())
+                if anchor:
+                    link_chars += len(anchor) - anchor.count(" ")
+                    if href:
                         links.append((anchor, href))
                 link_start = -1
-    if chars:
-        _make_block(seg, "".join(parts), pre_depth > 0, chars, link_chars, 0 if owner < 0 else owner, links)
-    containers[0].end_block = len(blocks)
-    seg.nodes_visited = visited
+            elif start == _SPACE_AFTER:
+                parts.append(" ")
+    if parts:
+        if link_start >= 0:
+            link_chars += _visible_chars(" ".join("".join(parts[link_start:]).split()))
+        _make_block(seg, "".join(parts), pre_depth > 0, link_chars, 0 if owner < 0 else owner, links)
+    containers[0].end_block = len(seg.blocks)
+    seg.nodes_visited = visited + DEADLINE_CHECK_EVERY - until_clock
     return seg
 
 
