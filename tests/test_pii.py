@@ -145,3 +145,19 @@ def test_generated_emails_and_phones_are_masked(items: list[str]) -> None:
     masked, counts = MASKER.mask(text)
     assert not any(item in masked for item in items)
     assert counts["email"] + counts["phone"] == len(items)
+
+
+def test_masking_resets_the_shared_view_so_later_readers_see_the_masked_text():
+    from thresher.filter.analysis import TextView
+    from thresher.model import Block, Document
+
+    doc = Document(blocks=[Block(0, "Write to jane.doe@example.org for the report.")])
+    view = TextView(doc)
+    assert "jane.doe@example.org" in view.text
+    PIIMasker().judge(doc, view)
+    assert "jane.doe@example.org" not in view.text and "<EMAIL>" in view.text
+    clean_doc = Document(blocks=[Block(0, "Nothing personal in this line.")])
+    clean_view = TextView(clean_doc)
+    words = clean_view.words
+    PIIMasker().judge(clean_doc, clean_view)
+    assert clean_view.words is words  # nothing masked: the measurements are kept

@@ -18,9 +18,13 @@ from __future__ import annotations
 import ipaddress
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from thresher.model import Document, Role
 from thresher.pipeline.step import DocumentStep
+
+if TYPE_CHECKING:
+    from thresher.filter.analysis import TextView
 
 # Digits an international number may have (E.164 allows 15; fewer than 8 is a short code or a quantity).
 INTERNATIONAL_MIN_DIGITS = 8
@@ -156,6 +160,13 @@ class PIIMasker(DocumentStep):
         return self._count(counts, "phone", self.options.phone_token) if is_phone(m.group()) else m.group()
 
     def apply(self, doc: Document) -> Document:
+        # Imported here: thresher.filter imports this module to list the steps.
+        from thresher.filter.analysis import TextView
+
+        return self.judge(doc, TextView(doc))
+
+    def judge(self, doc: Document, view: TextView) -> Document:
+        """`apply`, sharing the engine's view of the body (reset when something was masked)."""
         totals = {"email": 0, "phone": 0, "ip": 0}
         for block in doc.blocks:
             if block.role is not Role.BODY or not _may_hold_pii(block.text):
@@ -163,6 +174,8 @@ class PIIMasker(DocumentStep):
             block.text, counts = self.mask(block.text)
             for kind, n in counts.items():
                 totals[kind] += n
+        if any(totals.values()):
+            view.reset()  # the body changed: later readers (the dedup signature) measure the masked text
         doc.signals.update(pii_emails=totals["email"], pii_phones=totals["phone"], pii_ips=totals["ip"])
         masked = ", ".join(f"{n} {kind}" for kind, n in totals.items() if n)
         return self.accept(doc, f"masked {masked}" if masked else "")

@@ -2,8 +2,9 @@
 
 Gopher, C4, FineWeb and the dedup signature all read the same body. Each used to rebuild the text from the blocks
 and split it again; a `TextView` computes each piece on first use and hands the same object to every step of one
-document. The engine makes one view per document and passes it along while the steps only read the text; a step
-that may edit the text (PII masking) is run through `apply` and the view is made afresh after it.
+document. The engine makes one view per document and passes it to every step that has a `judge(doc, view)`
+method; a step that edits the body calls `view.reset()` after it (PII masking does, when it masked something), and a
+step without `judge` is assumed to edit it: the engine makes a new view after it.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ class TextView:
         self._words: Words | None = None
         self._paragraphs: list[str] | None = None
         self._line_ends: list[bool] | None = None
+
+    def reset(self) -> None:
+        """Forget every measurement: the body text has changed."""
+        self._text = self._lines = self._words = self._paragraphs = self._line_ends = None
 
     @property
     def text(self) -> str:
