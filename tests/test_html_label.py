@@ -225,3 +225,16 @@ def test_box_title_set_as_paragraph_is_a_widget_heading_not_body():
     assert _block(doc, "Weitere Informationen").label is Label.WIDGET_HEADING
     assert "interessieren" not in doc.text
     assert doc.text.count("plain prose") == 7
+
+
+def test_styling_utility_class_does_not_make_an_author_box_content():
+    # "text-lg" says how the box looks; "author-bio" says what it is.
+    html = (
+        f"<html><body><article><h1>Harbour bridge</h1><p>{_PARA * 3}</p><p>{_PARA * 2}</p>"
+        "<div class='author-bio mt-2 lg:text-lg'>Mary Quill covers city transport and has written about bridges "
+        "for twenty years, before that she was a ferry captain.</div></article></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "ferry captain" not in doc.text
+    assert _block(doc, "Mary Quill").role is Role.REMOVED
+    assert doc.text.count("plain prose") == 5

@@ -69,7 +69,7 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
         "secondary", "masthead", "header", "siteheader", "pageheader", "topic", "topics", "tags", "tagcloud",
         "tag", "categories", "category", "author", "authorbox", "authorbio", "bio", "about", "profile", "hidden",
         "authorinfo", "aboutauthor", "postauthor", "entryauthor", "authordescription", "authorbiography",
-        "authordetails", "authorprofile", "disclosure", "recirculation", "buybox", "appendix",
+        "authordetails", "authorprofile", "authorcard", "authortooltip", "saboxplugin", "disclosure", "recirculation", "buybox", "appendix",
         "extra", "links", "meta", "info", "hero", "card", "cards", "box", "module", "sitename", "logo", "brand",
     ),
     Label.ADVERTISEMENT: (
@@ -115,6 +115,16 @@ CONTENT_COMPOUNDS = frozenset(
         "contentbody", "blogpost", "postentry", "articledetail", "newsdetail", "textbody", "richtext",
         "articlesection", "mainarticle", "singlepost", "postsingle", "articlemain", "artikeltext", "artikel",
         "haupttext", "inhalt", "contenido", "contenu", "articolo", "tresc",
+    }
+)
+
+# Words that follow "text" or "body" in styling utility classes ("text-lg", "text-center", "body-sm").
+STYLE_WORDS = frozenset(
+    {
+        "xs", "sm", "md", "lg", "xl", "xxl", "2xl", "3xl", "base", "small", "large", "big", "left", "right", "center",
+        "centre", "justify", "start", "end", "bold", "italic", "light", "muted", "white", "black", "gray", "grey",
+        "primary", "secondary", "uppercase", "lowercase", "capitalize", "truncate", "wrap", "nowrap", "color",
+        "colour", "size", "align", "dark", "red", "blue", "green",
     }
 )
 
@@ -182,7 +192,7 @@ def _name_analysis(
     metadata: Label | None = None
     content_word = False
     previous = ""
-    for word in words:
+    for position, word in enumerate(words):
         if word in EMBED_WORDS:
             return False, True, False, None, None, None, True
         pair = previous + word if previous else ""
@@ -194,7 +204,9 @@ def _name_analysis(
             if label is not None and strong is None and pair not in WEAK_WORDS:
                 strong = (label, pair)
         if word in CONTENT_WORDS:
-            content_word = True
+            # "text-lg", "text-center": a styling utility class says how text looks, not that it is the content
+            styling = position + 1 < len(words) and words[position + 1] in STYLE_WORDS
+            content_word = content_word or not styling
             continue
         if metadata is None:
             metadata = METADATA_WORDS.get(word)
