@@ -66,6 +66,8 @@ EARLY_UTC_HOURS = 6
 LATE_UTC_HOURS = 2
 # Bylines and date elements are searched this many ancestors up from the headline (the whole body without one).
 VISIBLE_SCOPE_LEVELS = 5
+# How many meta-tag dates are compared with the chosen one when they disagree.
+MAX_DECLARED_DATES = 3
 # How many ancestors of the headline are searched for a date line, and how much text one may hold to be searched.
 HEADLINE_CONTEXT_LEVELS = 3
 MAX_HEADLINE_CONTEXT_CHARS = 6000
@@ -85,6 +87,8 @@ _DMY_DASH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
 # German and other month abbreviations the shared date patterns do not know, mapped to ones they do.
 _MONTH_ABBREVIATIONS = {"okt": "Oct", "dez": "Dec", "mär": "Mar", "mrz": "Mar", "mai": "May", "ene": "Jan", "dic": "Dec"}
 _MONTH_ABBREVIATION = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?", re.I)
+# A slashed date with the year last ("03/05/2022"): day-first in most of the world, month-first in US English.
+_SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # A day-first date with a two-digit year ("23.09.22"), read only inside elements that are known to hold a date.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])")
 # Where a date may be: a year of this century or the last. Two literal-prefix patterns, because the regular expression
@@ -122,7 +126,12 @@ AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "aut
 # One selection over the whole tree collects the structured hints; a second one, made only when those leave the
 # author or the date open, collects elements whose class names a date or an author (substring matches on class
 # names cost more than the first selection, so most pages never pay for them).
-STRUCTURED_SELECTOR = 'meta, script[type="application/ld+json"], h1, time, [itemprop]'
+STRUCTURED_SELECTOR = ", ".join(
+    (
+        "meta", 'script[type="application/ld+json"]', "h1", "time", "[itemprop~=author]", "[itemprop~=creator]",
+        "[itemprop~=datePublished]", "[itemprop~=dateCreated]",
+    )
+)
 VISIBLE_SELECTOR = ", ".join(
     (
         "abbr[title]", "a[rel~=author]", "[class*=author i]", "[class*=byline i]", "[class*=date i]",
@@ -218,10 +227,11 @@ def plausible_date(value: str | None, today: date | None = None) -> str | None:
     return value
 
 
-def date_in_text(text: str | None, short_years: bool = False) -> str | None:
+def date_in_text(text: str | None, short_years: bool = False, month_first: bool = False) -> str | None:
     """A plausible date written in a short text: ISO or numeric forms, or a written one ("19. November 2019").
 
-    With `short_years` (for elements that are known to hold a date), "23.09.22" is read as 2022-09-23 too."""
+    With `short_years` (for elements that are known to hold a date), "23.09.22" is read as 2022-09-23 too. A slashed
+    date is day-first ("03/05/2022" is 3 May) unless `month_first` (pages in English) or the numbers rule it out."""
     if not text:
         return None
     text = text.strip()
@@ -235,6 +245,14 @@ def date_in_text(text: str | None, short_years: bool = False) -> str | None:
     written = find_date(text)
     if written:
         return plausible_date(written[0])
+    slashed = _SLASHED_DATE.search(text)
+    if slashed:
+        first, second, year = (int(g) for g in slashed.groups())
+        day, month = (second, first) if (month_first and first <= 12) or second > 12 else (first, second)
+        try:
+            return plausible_date(date(year, month, day).isoformat())
+        except ValueError:
+            return None
     if short_years:
         match = _SHORT_YEAR_DATE.search(text)
         if match:
@@ -335,6 +353,7 @@ class _Hints:
     date_nodes: list[LexborNode] = field(default_factory=list)
     author_nodes: list[LexborNode] = field(default_factory=list)
     rel_author: list[LexborNode] = field(default_factory=list)
+    month_first: bool = False  # slashed dates on this page are month-first (the page is in English)
     stray_time: str | None = None  # the first <time> found only in a teaser, a sidebar or a comment
     visible_read: bool = False  # whether the second, class-based selection has been made
 
@@ -458,6 +477,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
     meta.language = language_code(lang) or meta.language or language_code(_first(tags, "content-language", "og:locale"))
 
+    hints.month_first = meta.language == "en"
     sites = _site_keys(meta, url)
     meta.headline = _choose_title(meta, hints, sites)
     # An "author" that is the site's own name is what a CMS fills in by default: a person named on the page wins.
@@ -465,11 +485,42 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     if site_as_author:
         meta.author = None
     meta.author = meta.author or _author_from_page(tree, hints, persons, sites) or site_as_author
-    meta.published = meta.published or _date_from_page(tree, hints, article, url or meta.canonical_url)
+    address = url or meta.canonical_url
+    meta.published = meta.published or _date_from_page(tree, hints, article, address)
+    if meta.published:
+        meta.published = _settle_disagreement(tree, hints, meta.published, address)
     shift = _utc_day_shift(meta.published) if meta.published else 0
     if meta.published and shift:
         meta.published = _local_day(tree, hints, meta.published, shift)
     return meta
+
+
+def _settle_disagreement(tree: LexborHTMLParser, hints: _Hints, chosen: str, url: str | None) -> str:
+    """When the publication dates a page declares (JSON-LD, the meta tags, the URL) name different days, the day
+    that most of them and the visible date name wins; the chosen date stays on a tie."""
+    declared = [chosen]
+    for key in PUBLISHED_META:
+        found = plausible_date(iso_date(hints.meta.get(key)))
+        if found:
+            declared.append(found)
+            if len(declared) > MAX_DECLARED_DATES:
+                break
+    if url:
+        found = _date_from_url(url)
+        if found:
+            declared.append(found)
+    days = {d[:10] for d in declared}
+    if len(days) < 2:
+        return chosen
+    _collect_visible(tree, hints)
+    shown = _date_from_time_elements(hints, visible_only=True) or _date_from_classed_elements(hints, visible_only=True)
+    votes: dict[str, int] = {}
+    for value in (*declared, *([shown] if shown else [])):
+        votes[value[:10]] = votes.get(value[:10], 0) + 1
+    best = max(votes, key=lambda day: votes[day])
+    if votes[best] > votes[chosen[:10]]:
+        return next(v for v in (*declared, shown) if v and v[:10] == best)
+    return chosen
 
 
 def _main_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
@@ -524,7 +575,7 @@ def _date_from_page(tree: LexborHTMLParser, hints: _Hints, article: dict[str, An
     for name in ("datePublished", "dateCreated"):
         for node in hints.itemprop.get(name, ()):
             attrs = node.attrs
-            found = plausible_date(iso_date(attrs.get("content") or attrs.get("datetime"))) or date_in_text(node.text())
+            found = plausible_date(iso_date(attrs.get("content") or attrs.get("datetime"))) or date_in_text(node.text(), month_first=hints.month_first)
             if found:
                 return found
     found = _date_from_time_elements(hints)
@@ -566,7 +617,7 @@ def _local_day(tree: LexborHTMLParser, hints: _Hints, value: str, shift: int) ->
     """A UTC timestamp near midnight next to a visible date one day off in the direction of the shift: the page shows
     its readers their local day, so that is the publication day."""
     _collect_visible(tree, hints)
-    shown = [date_in_text(n.text(deep=True, separator=" ")) for n in hints.times]
+    shown = [date_in_text(n.text(deep=True, separator=" "), month_first=hints.month_first) for n in hints.times]
     shown.append(_date_from_classed_elements(hints, visible_only=True) or _dateline_under_headline(hints))
     stamped = date.fromisoformat(value[:10])
     for day in shown:
@@ -575,12 +626,14 @@ def _local_day(tree: LexborHTMLParser, hints: _Hints, value: str, shift: int) ->
     return value
 
 
-def _date_from_time_elements(hints: _Hints) -> str | None:
-    """A `<time>` marked as the publication (pubdate, class) first, else the first one outside comments."""
+def _date_from_time_elements(hints: _Hints, visible_only: bool = False) -> str | None:
+    """A `<time>` marked as the publication (pubdate, class) first, else the first one outside comments (its
+    datetime attribute, or only its text when `visible_only`)."""
     fallback = None
     for node in hints.times:
         attrs = node.attrs
-        found = plausible_date(iso_date(attrs.get("datetime"))) or date_in_text(node.text())
+        found = None if visible_only else plausible_date(iso_date(attrs.get("datetime")))
+        found = found or date_in_text(node.text(), month_first=hints.month_first)
         if not found:
             continue
         if _outside_article(node):
@@ -605,7 +658,7 @@ def _date_from_classed_elements(hints: _Hints, visible_only: bool = False) -> st
         found = None
         if not visible_only:
             found = plausible_date(iso_date(attrs.get("title") or attrs.get("content") or attrs.get("datetime")))
-        found = found or date_in_text(node.text(deep=True, separator=" "), short_years=True)
+        found = found or date_in_text(node.text(deep=True, separator=" "), short_years=True, month_first=hints.month_first)
         if not found or _outside_article(node):
             continue
         if "update" in names or "modified" in names:
@@ -627,7 +680,7 @@ def _dateline_under_headline(hints: _Hints) -> str | None:
     while node is not None and seen < DATELINE_SIBLINGS:
         if node.tag != "-text":
             seen += 1
-            found = date_in_text(node.text(deep=True, separator=" "), short_years=True)
+            found = date_in_text(node.text(deep=True, separator=" "), short_years=True, month_first=hints.month_first)
             if found:
                 return found
         node = node.next
@@ -646,14 +699,14 @@ def _date_around_headline(hints: _Hints) -> str | None:
         text = node.text(deep=True, separator="\n")
         if len(text) > MAX_HEADLINE_CONTEXT_CHARS:
             return None
-        found = _first_dateline(text)
+        found = _first_dateline(text, hints.month_first)
         if found:
             return found
         node = node.parent
     return None
 
 
-def _first_dateline(text: str) -> str | None:
+def _first_dateline(text: str, month_first: bool = False) -> str | None:
     """The date of the first line that is a short date line, or a paragraph opening with a date."""
     last_line = -1
     years = sorted(m.start() for pattern in _YEARS for m in pattern.finditer(text))
@@ -671,7 +724,7 @@ def _first_dateline(text: str) -> str | None:
             line = text[start:end].lstrip()[:LEADING_DATE_CHARS]
         else:
             line = text[start:end]
-        found = date_in_text(line)
+        found = date_in_text(line, month_first=month_first)
         if found:
             return found
     return None
@@ -683,12 +736,12 @@ def _first_dateline_in_body(tree: LexborHTMLParser, hints: _Hints) -> str | None
     scope = _visible_scope(tree, hints)
     body = tree.body
     if scope is not body:
-        found = _first_dateline(scope.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS])
+        found = _first_dateline(scope.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS], hints.month_first)
         if found:
             return found
     if body is None:
         return None
-    return _first_dateline(body.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS])
+    return _first_dateline(body.text(deep=True, separator="\n")[:MAX_BODY_SCAN_CHARS], hints.month_first)
 
 
 def _date_from_url(url: str) -> str | None:
