@@ -238,3 +238,16 @@ def test_styling_utility_class_does_not_make_an_author_box_content():
     assert "ferry captain" not in doc.text
     assert _block(doc, "Mary Quill").role is Role.REMOVED
     assert doc.text.count("plain prose") == 5
+
+
+def test_short_lines_right_before_the_article_text_join_it():
+    # An ingredients list in its own box above the method: short lines, no links, no furniture names.
+    items = "".join(f"<li>{n} g flour</li>" for n in range(100, 600, 100))
+    html = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/r'>Recipes</a></nav><div class='recipe'>"
+        f"<div class='list'><ul>{items}</ul></div><div class='method'><p>{_PARA * 3}</p><p>{_PARA * 2}</p></div>"
+        "</div></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "300 g flour" in doc.text
+    assert "Home" not in doc.text

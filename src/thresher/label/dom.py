@@ -339,7 +339,13 @@ def _extend_to_siblings(
             chosen[k] = True
         elif k > picked[-1]:
             break
-    if len(picked) == 1 and not any(chosen[picked[0] + 1:]):
+    # Likewise a run of such parts right before the first one (an ingredients list above the method), back to the
+    # first furniture or link list.
+    for k in range(picked[0] - 1, -1, -1):
+        if not continues(k):
+            break
+        chosen[k] = True
+    if len(picked) == 1 and not any(chosen[:picked[0]]) and not any(chosen[picked[0] + 1:]):
         main.ranges = [(star.first_block, star.end_block)]
         main.root = main.container
         return
