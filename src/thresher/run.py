@@ -198,6 +198,8 @@ def _execute(plan: Plan, shards: list[Shard], wd: Workdir, workers: int | None, 
         "phase_seconds": {"clean": round(t1 - t0, 3), "dedup": round(t2 - t1, 3), "write": round(t3 - t2, 3)},
         "docs_per_s": round(records / max(t3 - t0, 1e-9), 1),
         "docs_per_s_per_worker": round(records / max(t3 - t0, 1e-9) / n_workers, 1),
+        # CPU seconds the shard work took in all workers (a previous, resumed run's shards count as recorded).
+        "worker_cpu_seconds": round(sum(s.get("cpu_seconds", 0.0) for s in cleaned + written), 3),
         "peak_worker_rss_mib": round(max([s.get("peak_rss_mib", 0.0) for s in cleaned + written] or [0.0]), 1),
     }
     write_json(wd.stats, stats)

@@ -84,7 +84,7 @@ def clean_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     wd = Workdir(plan.outdir)
     if wd.is_done("p1", shard.index):
         return wd.summary("p1", shard.index)
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     steps = corpus_steps(plan)
     docs, sigs = SpillWriter(wd.docs(shard.index)), SpillWriter(wd.sigs(shard.index))
     ticker = _Ticker()
@@ -116,6 +116,8 @@ def clean_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
         "records": records,
         "kept": kept,
         "seconds": time.perf_counter() - started,
+        # CPU time of this shard's work: on a machine shared with other jobs, wall time alone says little.
+        "cpu_seconds": time.process_time() - cpu_started,
         "peak_rss_mib": peak_rss_mib(),
     }
     wd.mark_done("p1", shard.index, summary)
@@ -253,6 +255,7 @@ def write_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     wd = Workdir(plan.outdir)
     if wd.is_done("p3", shard.index):
         return wd.summary("p3", shard.index)
+    cpu_started = time.process_time()
     state = _global(plan)
     kept_out = ShardWriter(wd.part(True, shard.index, plan.fmt), True, plan.fmt)
     rejected_out = ShardWriter(wd.part(False, shard.index, plan.fmt), False, plan.fmt)
@@ -272,7 +275,7 @@ def write_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     ticker.flush()
     kept_out.close()
     rejected_out.close()
-    summary = counts.to_dict() | {"peak_rss_mib": peak_rss_mib()}
+    summary = counts.to_dict() | {"peak_rss_mib": peak_rss_mib(), "cpu_seconds": time.process_time() - cpu_started}
     wd.mark_done("p3", shard.index, summary)
     return summary
 
