@@ -11,9 +11,9 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -86,7 +86,7 @@ _SLASH_DATE = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")
 _DMY_DASH_DATE = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?!\d)")
 # German and other month abbreviations the shared date patterns do not know, mapped to ones they do.
 _MONTH_ABBREVIATIONS = {"okt": "Oct", "dez": "Dec", "mär": "Mar", "mrz": "Mar", "mai": "May", "ene": "Jan", "dic": "Dec"}
-_MONTH_ABBREVIATION = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?", re.I)
+_MONTH_ABBREVIATION = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\b\.?", re.IGNORECASE)
 # A slashed date with the year last ("03/05/2022"): day-first in most of the world, month-first in US English.
 _SLASHED_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
 # A day-first date with a two-digit year ("23.09.22"), read only inside elements that are known to hold a date.
@@ -126,39 +126,34 @@ AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "aut
 # One selection over the whole tree collects the structured hints; a second one, made only when those leave the
 # author or the date open, collects elements whose class names a date or an author (substring matches on class
 # names cost more than the first selection, so most pages never pay for them).
-STRUCTURED_SELECTOR = ", ".join(
-    (
-        "meta", 'script[type="application/ld+json"]', "h1", "time", "[itemprop~=author]", "[itemprop~=creator]",
-        "[itemprop~=datePublished]", "[itemprop~=dateCreated]",
-    )
+STRUCTURED_SELECTOR = (
+    'meta, script[type="application/ld+json"], h1, time, [itemprop~=author], [itemprop~=creator], '
+    "[itemprop~=datePublished], [itemprop~=dateCreated]"
 )
-VISIBLE_SELECTOR = ", ".join(
-    (
-        "abbr[title]", "a[rel~=author]", "[class*=author i]", "[class*=byline i]", "[class*=date i]",
-        "[class*=meta i]",
-    )
+VISIBLE_SELECTOR = (
+    "abbr[title], a[rel~=author], [class*=author i], [class*=byline i], [class*=date i], [class*=meta i]"
 )
 # Class/id words that mean "date of this article" (date hints are taken in document order, these first).
-_PUBLISH_WORDS = re.compile(r"publish|posted|entry-date|post-date|article-date|dateline|datum|pubdate|created", re.I)
+_PUBLISH_WORDS = re.compile(r"publish|posted|entry-date|post-date|article-date|dateline|datum|pubdate|created", re.IGNORECASE)
 # Class/id words of sections whose dates and names are not the article's (comments, related stories, sidebars).
-_NOT_ARTICLE_WORDS = re.compile(r"comment|related|sidebar|widget|teaser|recent|popular|reply|review-", re.I)
-_AUTHOR_CLASS = re.compile(r"author|byline", re.I)
-_AUTHOR_CLASS_NOISE = re.compile(r"avatar|image|img|photo|bio|description|info-box|about|box|social|follow", re.I)
+_NOT_ARTICLE_WORDS = re.compile(r"comment|related|sidebar|widget|teaser|recent|popular|reply|review-", re.IGNORECASE)
+_AUTHOR_CLASS = re.compile(r"author|byline", re.IGNORECASE)
+_AUTHOR_CLASS_NOISE = re.compile(r"avatar|image|img|photo|bio|description|info-box|about|box|social|follow", re.IGNORECASE)
 
 _BY_PREFIX = re.compile(
     r"^(?:(?:posted|written|published|veröffentlicht|publiziert|geschrieben|erstellt|verfasst|gepostet)\s+(?:by|von)|"
     r"by|von|par|por|di|door|av|af|przez|autor(?:in)?|auteur|author|text|texte|redakteur(?:in)?)\s*[:\-–]?\s+",
-    re.I,
+    re.IGNORECASE,
 )
 # What follows a name in a byline and is not part of it: a date, a separator and a site or role, "am", "on".
 _AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|·•,–—/]|\s-\s|\bam\b|\bon\b|\bat\b|\bupdated\b|\baktualisiert\b|\d{1,2}[./]|\d{4}|\(|@).*$", re.I
+    r"\s*(?:[|·•,–—/]|\s-\s|\bam\b|\bon\b|\bat\b|\bupdated\b|\baktualisiert\b|\d{1,2}[./]|\d{4}|\(|@).*$", re.IGNORECASE
 )
 # Words that show an "author" element holds navigation or an invitation, not a name.
 _AUTHOR_JUNK = re.compile(
     r"[?!:=<>{}\[\]#*]|https?://|www\.|\b(?:more|mehr|all|alle|posts?|articles?|beiträge|artikel|share|teilen|"
     r"follow|folgen|read|lesen|comments?|kommentar\w*|login|anmelden|abonn\w+|subscribe|newsletter|about|über)\b",
-    re.I,
+    re.IGNORECASE,
 )
 # Byline labels that are no name on their own ("By" in one span, the name in the next).
 BYLINE_LABELS = frozenset(
@@ -197,7 +192,7 @@ def iso_date(value: Any) -> str | None:
     if match:
         text = match.group(0).replace(" ", "T")
         try:
-            datetime.fromisoformat(text.replace("Z", "+00:00"))
+            datetime.fromisoformat(text)
         except ValueError:
             return None
         return text
