@@ -56,8 +56,9 @@ _DATELINE_START = re.compile(
     re.IGNORECASE,
 )
 # Furniture that never wraps an article, whatever share of the page's prose it holds: a long cookie or consent
-# notice on a page with a short post is still a notice, and a comment thread longer than the post is comments.
-NEVER_CONTENT_KINDS = frozenset({Label.COOKIE_NOTICE, Label.LOGIN, Label.SHARE_CONTROL, Label.COMMENTS})
+# notice on a page with a short post is still a notice. (Share and comment names do wrap articles: a
+# "sharing-container" around the text for a floating share bar, a forum thread whose posts are the content.)
+NEVER_CONTENT_KINDS = frozenset({Label.COOKIE_NOTICE, Label.LOGIN})
 _BARE_URL = re.compile(r"^(?:https?://|www\.)\S+$")
 
 
