@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from thresher.model import Block
+from thresher.model import Block, Role
 
 # Elements whose content is never visible text on the rendered page.
 INVISIBLE_TAGS = [
@@ -51,7 +51,7 @@ PREFORMATTED_TAGS = frozenset({"pre", "listing", "xmp", "plaintext", "textarea"}
 PATH_MAX_ELEMENTS = 5
 # A path element shows its id, else its first class, cut to this many characters (generated names are long).
 PATH_MAX_ATTR_CHARS = 40
-# How many nodes the walk visits between two looks at the clock.
+# How many elements the walk visits between two looks at the clock.
 DEADLINE_CHECK_EVERY = 2048
 
 
@@ -75,7 +75,7 @@ class Segmentation:
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # per block: the container whose own text it is
-    nodes_visited: int = 0
+    nodes_visited: int = 0  # elements the walk entered (text nodes between them are not counted)
     stopped_early: bool = False  # the walk hit its deadline; blocks cover only the start of the page
 
 
@@ -187,7 +187,7 @@ def _ident(attrs: dict[str, str | None]) -> tuple[str, str]:
     cls = get("class")
     out = ("#" + ident).lower() if ident else ""
     if cls:
-        out += _class_part(cls)
+        out += _CLASS_PART.get(cls) or _class_part(cls)
     role = get("role")
     prop = get("itemprop")
     if role or prop:
@@ -229,6 +229,16 @@ def _visible_chars(text: str) -> int:
     return len(text) - text.count(" ")
 
 
+# Blocks are made positionally (a keyword call costs twice as much on the hot path): the order is checked here, so a
+# field added to Block anywhere but at its end fails at import instead of filling the wrong fields.
+_BLOCK_FIELDS_USED = (
+    "index", "text", "role", "label", "reason", "language", "line_no", "path", "tag", "link_density", "group", "links",
+)
+if tuple(f.name for f in fields(Block))[: len(_BLOCK_FIELDS_USED)] != _BLOCK_FIELDS_USED:  # pragma: no cover
+    raise ImportError("thresher.model.Block changed its field order: update segment.html._make_block")
+_BODY = Role.BODY
+
+
 def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: int, links: list) -> None:
     """Close gathered text as one block of container `owner` (nothing when it is blank).
 
@@ -245,14 +255,13 @@ def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: 
             return
         chars = len(text) - text.count(" ")
     container = seg.containers[owner]
-    seg.blocks.append(
+    parent = container.parent
+    blocks = seg.blocks
+    density = link_chars / chars
+    blocks.append(
         Block(
-            index=len(seg.blocks),
-            text=text,
-            tag=container.tag,
-            link_density=min(1.0, link_chars / chars),
-            group=container.parent if container.parent >= 0 else owner,
-            links=links or None,
+            len(blocks), text, _BODY, None, None, None, None, None, container.tag, density if density < 1.0 else 1.0,
+            parent if parent >= 0 else owner, links or None,
         )
     )
     seg.owner.append(owner)
@@ -283,26 +292,33 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
     node: LexborNode | None = root.first_child
 
     while node is not None:
-        until_clock -= 1
-        if not until_clock:
-            visited += DEADLINE_CHECK_EVERY
-            until_clock = DEADLINE_CHECK_EVERY
-            if deadline is not None and time.monotonic() > deadline:
-                seg.stopped_early = True  # keep what was read: a runaway page gives a partial, flagged result
-                break
         tag_id = node.tag_id
         if tag_id == text_id:
             text = node.text_content
             if text:
                 parts.append(text)
         else:
+            # Only elements are counted: the parser merges adjacent text, so text nodes are at most one per element.
+            until_clock -= 1
+            if not until_clock:
+                visited += DEADLINE_CHECK_EVERY
+                until_clock = DEADLINE_CHECK_EVERY
+                if deadline is not None and time.monotonic() > deadline:
+                    seg.stopped_early = True  # keep what was read: a runaway page gives a partial, flagged result
+                    break
             kind, tag = info_by_id.get(tag_id) or _tag_info(node, tag_id)
             if kind == _INLINE:
                 child = node.first_child
                 if child is not None:
-                    stack.append((node, -1, -1, ""))
-                    node = child
-                    continue
+                    if child.next is None and child.tag_id == text_id:
+                        # The common case, <b>text</b>: take the text without entering the element.
+                        text = child.text_content
+                        if text:
+                            parts.append(text)
+                    else:
+                        stack.append((node, -1, -1, ""))
+                        node = child
+                        continue
             elif kind == _BLOCK:
                 if containers[owner].tag in HEADING_TAGS:
                     # A heading's text is one block even when the page wraps its parts in divs or spans.
@@ -342,14 +358,28 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
             elif kind == _LINK:
                 child = node.first_child
                 if child is not None:
-                    if link_start < 0:
+                    if link_start < 0 and child.next is None and child.tag_id == text_id:
+                        # The common link, <a href>text</a>: its anchor is its one text node.
+                        text = child.text_content
+                        if text:
+                            parts.append(text)
+                            anchor = " ".join(text.split())
+                            if anchor:
+                                link_chars += len(anchor) - anchor.count(" ")
+                                attrs = node.attributes
+                                href = attrs.get("href") if attrs else None
+                                if href:
+                                    links.append((anchor, href))
+                    elif link_start < 0:
                         attrs = node.attributes
                         stack.append((node, -1, len(parts), attrs.get("href") or "" if attrs else ""))
                         link_start = len(parts)
+                        node = child
+                        continue
                     else:  # a link inside a link: the outer one counts
                         stack.append((node, -1, -1, ""))
-                    node = child
-                    continue
+                        node = child
+                        continue
             elif kind == _BREAK:
                 if pre_depth:
                     parts.append("\n")
