@@ -285,3 +285,21 @@ def test_any_markup_is_read_without_error(pieces, url):
     assert meta.published is None or plausible_date(meta.published) == meta.published
     assert meta.author is None or isinstance(meta.author, str)
     assert meta.headline is None or isinstance(meta.headline, str)
+
+
+def test_several_authors_are_kept_and_roles_places_degrees_dropped():
+    assert clean_author("Von Anna Berg und Jo Rau") == "Anna Berg; Jo Rau"
+    assert clean_author("By Lena Maas, Piet de Boer & Ute Lind") == "Lena Maas; Piet de Boer; Ute Lind"
+    assert clean_author("Grant Mole, PhD") == "Grant Mole"
+    assert clean_author("Rob Kern, Senior Editor") == "Rob Kern"
+    assert clean_author("Christoph Marl Chefredakteur") == "Christoph Marl"
+    assert clean_author("Staff Writer") == "Staff Writer"
+
+
+def test_a_person_publishing_a_blog_is_its_author_not_its_site_name():
+    graph = (
+        '{"@graph": [{"@type": "Article", "headline": "H", "author": {"@id": "#me"}, "publisher": {"@id": "#me"}},'
+        '{"@type": ["Person", "Organization"], "@id": "#me", "name": "Ada Brook"}]}'
+    )
+    meta = _meta('<article><h1>H</h1><span class="byline">ca. 8 Min.</span></article>', f'<script type="application/ld+json">{graph}</script>')
+    assert meta.author == "Ada Brook"

@@ -147,8 +147,24 @@ _BY_PREFIX = re.compile(
 )
 # What follows a name in a byline and is not part of it: a date, a separator and a site or role, "am", "on".
 _AUTHOR_TAIL = re.compile(
-    r"\s*(?:[|·•,–—/]|\s-\s|\bam\b|\bon\b|\bat\b|\bupdated\b|\baktualisiert\b|\d{1,2}[./]|\d{4}|\(|@).*$", re.IGNORECASE
+    r"\s*(?:[|·•–—]|\s-\s|\bam\b|\bon\b|\bat\b|\bupdated\b|\baktualisiert\b|\d{1,2}[./]|\d{4}|\(|@).*$", re.IGNORECASE
 )
+# What separates the names of several authors ("Anna Berg, Jo Rau und Li Wen").
+_NAME_LIST = re.compile(r"\s*(?:[,;/&]|\s(?:and|und|et|y)\s)\s*", re.IGNORECASE)
+# Job titles that follow a name in a byline ("Jane Doe, Senior Editor"; "Christoph Hein Chefredakteur").
+ROLE_WORDS = frozenset(
+    {
+        "editor", "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent", "korrespondentin",
+        "reporter", "reporterin", "correspondent", "writer", "contributor", "staff", "photographer", "fotograf",
+        "fotografin", "autor", "autorin", "author", "volontär", "volontärin", "journalist", "journalistin",
+    }
+)
+# A further name in a list has a first name and a surname at least, at most this many words, each capitalised ("de",
+# "von" and the like aside): a single word after a comma is a place, an agency or a degree ("PhD").
+MIN_LISTED_NAME_WORDS = 2
+MAX_LISTED_NAME_WORDS = 4
+_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "van", "von", "zu", "la", "le", "di", "du", "bin", "al"})
+_QUOTES = " :-–|·•,'\"“”„‘’«»"
 # Words that show an "author" element holds navigation or an invitation, not a name.
 _AUTHOR_JUNK = re.compile(
     r"[?!:=<>{}\[\]#*]|https?://|www\.|\b(?:more|mehr|all|alle|posts?|articles?|beiträge|artikel|share|teilen|"
@@ -544,9 +560,13 @@ def _from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, 
     meta.section = _clean(article.get("articleSection"))
     body = article.get("articleBody") or article.get("text")
     meta.article_body = body if isinstance(body, str) else None
-    publisher = _names(article.get("publisher"), by_id)
-    if publisher:
-        meta.site = publisher[0]
+    publisher = article.get("publisher")
+    if isinstance(publisher, dict) and "name" not in publisher and isinstance(publisher.get("@id"), str):
+        publisher = by_id.get(publisher["@id"], publisher)
+    # A person as publisher (a personal blog) names the author, not the site.
+    if not (isinstance(publisher, dict) and "person" in _types(publisher)):
+        names = _names(publisher, by_id)
+        meta.site = names[0] if names else meta.site
     keywords = article.get("keywords")
     if isinstance(keywords, str):
         meta.tags = [k.strip() for k in keywords.split(",") if k.strip()][:MAX_TAGS]
@@ -759,20 +779,42 @@ def _date_from_url(url: str) -> str | None:
 
 
 def clean_author(text: str | None) -> str | None:
-    """A name out of a byline: "By Jane Doe | Site, 3. März 2020" -> "Jane Doe"; None when no name is left."""
+    """The names out of a byline: "By Jane Doe and Jo Rau | Site, 3. März 2020" -> "Jane Doe; Jo Rau"; None when
+    no name is left."""
     if not text:
         return None
-    text = " ".join(_unescape(text).split()).strip(" :-–|·•,")
+    text = " ".join(_unescape(text).split()).strip(_QUOTES)
     if text.startswith(("http://", "https://")):
         return None
     text = _BY_PREFIX.sub("", text)
     text = _BY_PREFIX.sub("", text)  # "Autor: von ..." carries two markers
-    text = _AUTHOR_TAIL.sub("", text).strip(" :-–|·•,")
+    text = _AUTHOR_TAIL.sub("", text).strip(_QUOTES)
     if not text or len(text) > MAX_AUTHOR_CHARS or len(text.split()) > MAX_AUTHOR_WORDS:
         return None
     if _AUTHOR_JUNK.search(text) or not any(c.isalpha() for c in text) or text.casefold() in BYLINE_LABELS:
         return None
-    return text
+    parts = [_without_role(p.strip(_QUOTES)) for p in _NAME_LIST.split(text)]
+    names = [parts[0]] if parts[0] else []
+    for part in parts[1:]:
+        if not _looks_like_name(part):
+            break  # what follows a non-name ("Jane Doe, Senior Editor, Berlin") is not a list of authors
+        names.append(part)
+    return "; ".join(names) if names else None
+
+
+def _without_role(name: str) -> str:
+    """"Christoph Hein Chefredakteur" -> "Christoph Hein" (a role alone, "Staff Writer", stays what it is)."""
+    words = name.split()
+    while len(words) > MIN_LISTED_NAME_WORDS and words[-1].casefold() in ROLE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _looks_like_name(part: str) -> bool:
+    words = part.split()
+    if not MIN_LISTED_NAME_WORDS <= len(words) <= MAX_LISTED_NAME_WORDS or words[0].casefold() in ROLE_WORDS:
+        return False
+    return all(w[0].isupper() or w in _NAME_PARTICLES for w in words) and not any(c.isdigit() for c in part)
 
 
 def _author_from_page(
