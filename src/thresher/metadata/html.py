@@ -464,7 +464,9 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     if article:
         _from_article(meta, article, by_id)
     for obj in objects:
-        if not meta.site and _types(obj) & SITE_TYPES:
+        types = _types(obj)
+        # A Person that is also an Organization is a personal blog's owner: the author, not the site's name.
+        if not meta.site and types & SITE_TYPES and "person" not in types:
             meta.site = _clean(obj.get("name"))
 
     title_node = tree.css_first("title")
@@ -812,7 +814,7 @@ def _without_role(name: str) -> str:
 
 def _looks_like_name(part: str) -> bool:
     words = part.split()
-    if not MIN_LISTED_NAME_WORDS <= len(words) <= MAX_LISTED_NAME_WORDS or words[0].casefold() in ROLE_WORDS:
+    if not MIN_LISTED_NAME_WORDS <= len(words) <= MAX_LISTED_NAME_WORDS or any(w.casefold() in ROLE_WORDS for w in words):
         return False
     return all(w[0].isupper() or w in _NAME_PARTICLES for w in words) and not any(c.isdigit() for c in part)
 
