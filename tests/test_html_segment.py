@@ -136,3 +136,24 @@ def test_utf8_bytes_parse_like_text():
     assert [(b.text, b.link_density, b.path) for b in as_text.blocks] == [
         (b.text, b.link_density, b.path) for b in as_bytes.blocks
     ]
+
+
+def test_elements_without_text_make_no_container_but_still_split_text():
+    seg = segment_html(parse_html("<body>one<div class='ad'></div>two<div id='x'><span><img src=a></span></div><p>three</p></body>"))
+    assert [b.text for b in seg.blocks] == ["one", "two", "three"]
+    assert [c.tag for c in seg.containers] == ["body", "p"]
+    for c in seg.containers:
+        assert c.end_block > c.first_block
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["<div>", "</div>", "<p>", "</p>", "<section>", "</section>", "<b>", "</b>", "w ", "<br>"]), max_size=80))
+def test_container_tree_is_preorder_and_covers_blocks(pieces):
+    seg = segment_html(parse_html("<body>" + "".join(pieces) + "</body>"))
+    containers = seg.containers
+    for index, c in enumerate(containers[1:], start=1):
+        parent = containers[c.parent]
+        assert c.parent < index and c.depth == parent.depth + 1
+        assert parent.first_block <= c.first_block < c.end_block <= parent.end_block
+    for block_index, owner in enumerate(seg.owner):
+        assert containers[owner].first_block <= block_index < containers[owner].end_block

@@ -70,7 +70,11 @@ class Container:
 
 @dataclass(slots=True)
 class Segmentation:
-    """What the walk found: the blocks, the container tree, and which container owns each block."""
+    """What the walk found: the blocks, the container tree, and which container owns each block.
+
+    Only containers holding at least one block are kept (the root always is): an element with no text inside
+    weighs nothing either way when the main content is chosen.
+    """
 
     blocks: list[Block] = field(default_factory=list)
     containers: list[Container] = field(default_factory=list)
@@ -338,23 +342,19 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                         if link_start >= 0:
                             link_start = 0
                         parts, link_chars, links = [], 0, []
-                    index = len(containers)
-                    ident, hint = _ident(node.attributes) if tag not in NAMELESS_TAGS else ("", "")
-                    containers.append(
-                        Container(tag, ident, owner, containers[owner].depth + 1, len(seg.blocks), 0, hint)
-                    )
-                    if tag in PREFORMATTED_TAGS:
-                        pre_depth += 1
                     child = node.first_child
-                    if child is not None:
+                    if child is not None:  # an empty element ends the text before it but holds no block
+                        index = len(containers)
+                        ident, hint = _ident(node.attributes) if tag not in NAMELESS_TAGS else ("", "")
+                        containers.append(
+                            Container(tag, ident, owner, containers[owner].depth + 1, len(seg.blocks), 0, hint)
+                        )
+                        if tag in PREFORMATTED_TAGS:
+                            pre_depth += 1
                         owner = index
                         stack.append((node, index, -1, ""))
                         node = child
                         continue
-                    # An empty block element closes at once.
-                    containers[index].end_block = len(seg.blocks)
-                    if tag in PREFORMATTED_TAGS:
-                        pre_depth -= 1
             elif kind == _LINK:
                 child = node.first_child
                 if child is not None:
@@ -413,10 +413,14 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                         link_start = 0
                     parts, link_chars, links = [], 0, []
                 container = containers[index]
-                container.end_block = len(seg.blocks)
+                end = container.end_block = len(seg.blocks)
                 owner = container.parent
                 if pre_depth and container.tag in PREFORMATTED_TAGS:
                     pre_depth -= 1
+                if end == container.first_block:
+                    # No block inside: labelling has nothing to weigh in it. Its descendants, as empty, went already,
+                    # so it is the last container.
+                    containers.pop()
             elif start >= 0:
                 anchor = " ".join("".join(parts[link_start:]).split())
                 if anchor:
@@ -463,11 +467,17 @@ def block_path(seg: Segmentation, container: int) -> str:
     return prefix + ">".join(reversed(parts))
 
 
+# Short names of idents, cached like class names (and emptied at the same size).
+_SHORT_IDENT: dict[str, str] = {}
+
+
 def assign_paths(seg: Segmentation) -> None:
     """Set every block's path, building each container's path once from its parent's (no walk up per block)."""
     containers = seg.containers
     tails: list[tuple[str, ...] | None] = [None] * len(containers)  # last PATH_MAX_ELEMENTS names per container
     paths: list[str | None] = [None] * len(containers)
+    short_idents = _SHORT_IDENT
+    keep = 1 - PATH_MAX_ELEMENTS  # a parent's tail keeps its last PATH_MAX_ELEMENTS - 1 names for the child
     for block, owner in zip(seg.blocks, seg.owner):
         path = paths[owner]
         if path is None:
@@ -479,8 +489,18 @@ def assign_paths(seg: Segmentation) -> None:
                 index = containers[index].parent
             for index in reversed(chain):
                 c = containers[index]
+                ident = c.ident
+                if ident:
+                    short = short_idents.get(ident)
+                    if short is None:
+                        if len(short_idents) >= MAX_CACHED_CLASS_NAMES:
+                            short_idents.clear()
+                        short = short_idents[ident] = _short_ident(ident)
+                    name = c.tag + short
+                else:
+                    name = c.tag
                 parent_tail = tails[c.parent] if c.parent >= 0 else ()
-                tails[index] = (*parent_tail[-(PATH_MAX_ELEMENTS - 1) :], c.tag + _short_ident(c.ident))  # type: ignore[index]
+                tails[index] = parent_tail[keep:] + (name,)  # type: ignore[index,operator]
             tail = tails[owner]
             deep = containers[owner].depth >= PATH_MAX_ELEMENTS
             path = paths[owner] = ("…>" if deep else "") + ">".join(tail)  # type: ignore[arg-type]
