@@ -33,8 +33,9 @@ _LABELS = {label.value: label for label in Label}
 
 
 def pack(doc: Document, provenance: Provenance) -> tuple[Any, ...]:
+    # `_value_` is the member's plain attribute; `.value` goes through a Python-level descriptor, per block.
     blocks = [
-        (b.text, b.role.value, b.label.value if b.label is not None else None, b.reason) for b in doc.blocks
+        (b.text, b.role._value_, b.label._value_ if b.label is not None else None, b.reason) for b in doc.blocks
     ]
     decisions = [(d.step, d.kept, d.reason) for d in doc.decisions]
     fields = tuple(getattr(doc, name) for name in CARRIED_FIELDS)

@@ -33,7 +33,8 @@ def document_row(doc: Document, provenance: Provenance = Provenance()) -> dict[s
         "signals": sorted((k, float(v)) for k, v in doc.signals.items()),
         "dedup_cluster": doc.dedup_cluster,
         "removed": [
-            {"text": b.text, "label": b.label.value if b.label is not None else None, "reason": b.reason}
+            # `_value_`: the plain attribute behind `.value`, read without a descriptor call per block.
+            {"text": b.text, "label": b.label._value_ if b.label is not None else None, "reason": b.reason}
             for b in doc.removed()
         ],
         "flags": list(doc.flags),
