@@ -126,10 +126,9 @@ AUTHOR_LABELS = frozenset({"written by", "verfasst von", "geschrieben von", "aut
 # One selection over the whole tree collects the structured hints; a second one, made only when those leave the
 # author or the date open, collects elements whose class names a date or an author (substring matches on class
 # names cost more than the first selection, so most pages never pay for them).
-STRUCTURED_SELECTOR = (
-    'meta, script[type="application/ld+json"], h1, time, [itemprop~=author], [itemprop~=creator], '
-    "[itemprop~=datePublished], [itemprop~=dateCreated]"
-)
+STRUCTURED_SELECTOR = 'meta, script[type="application/ld+json"], h1, time, [itemprop]'
+# The microdata properties read from the page (other itemprops are passed over).
+ITEMPROPS_READ = frozenset({"author", "creator", "datePublished", "dateCreated"})
 VISIBLE_SELECTOR = (
     "abbr[title], a[rel~=author], [class*=author i], [class*=byline i], [class*=date i], [class*=meta i]"
 )
@@ -386,6 +385,8 @@ def _collect(tree: LexborHTMLParser) -> _Hints:
         prop = attrs.get("itemprop")
         if prop:
             for name in prop.split():
+                if name not in ITEMPROPS_READ:
+                    continue
                 kept = hints.itemprop.setdefault(name, [])
                 if len(kept) < MAX_HINTS_PER_KIND:
                     kept.append(node)
