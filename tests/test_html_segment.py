@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html
+from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html, walk_blocks
 
 
 def _blocks(html: str):
@@ -157,3 +157,13 @@ def test_container_tree_is_preorder_and_covers_blocks(pieces):
         assert parent.first_block <= c.first_block < c.end_block <= parent.end_block
     for block_index, owner in enumerate(seg.owner):
         assert containers[owner].first_block <= block_index < containers[owner].end_block
+
+
+def test_a_walk_stopped_early_names_the_elements_left_open():
+    html = "<body><div id='main' class='story'>" + "<p>para</p>" * 5000 + "</div></body>"
+    tree = parse_html(html)
+    seg = walk_blocks(tree.body, deadline=0.0)
+    assert seg.stopped_early and 0 < len(seg.blocks) < 5000
+    main = next(c for c in seg.containers if c.tag == "div")
+    assert main.ident == "#main.story"
+    assert main.end_block == len(seg.blocks)

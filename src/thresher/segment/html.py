@@ -345,10 +345,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                     child = node.first_child
                     if child is not None:  # an empty element ends the text before it but holds no block
                         index = len(containers)
-                        ident, hint = _ident(node.attributes) if tag not in NAMELESS_TAGS else ("", "")
-                        containers.append(
-                            Container(tag, ident, owner, containers[owner].depth + 1, len(seg.blocks), 0, hint)
-                        )
+                        # Named when it closes holding a block: most empty elements are never named.
+                        containers.append(Container(tag, "", owner, containers[owner].depth + 1, len(seg.blocks)))
                         if tag in PREFORMATTED_TAGS:
                             pre_depth += 1
                         owner = index
@@ -421,6 +419,8 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
                     # No block inside: labelling has nothing to weigh in it. Its descendants, as empty, went already,
                     # so it is the last container.
                     containers.pop()
+                elif container.tag not in NAMELESS_TAGS:
+                    container.ident, container.hint = _ident(node.attributes)
             elif start >= 0:
                 anchor = " ".join("".join(parts[link_start:]).split())
                 if anchor:
@@ -435,6 +435,13 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
             link_chars += _visible_chars(" ".join("".join(parts[link_start:]).split()))
         _make_block(seg, "".join(parts), pre_depth > 0, link_chars, 0 if owner < 0 else owner, links)
     containers[0].end_block = len(seg.blocks)
+    if stack:  # stopped early: the elements still open hold what was read inside them, and are named now
+        for frame_node, index, _, _ in stack:
+            if index >= 0:
+                container = containers[index]
+                container.end_block = len(seg.blocks)
+                if container.tag not in NAMELESS_TAGS:
+                    container.ident, container.hint = _ident(frame_node.attributes)
     seg.nodes_visited = visited + DEADLINE_CHECK_EVERY - until_clock
     return seg
 
