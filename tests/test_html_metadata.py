@@ -303,3 +303,10 @@ def test_a_person_publishing_a_blog_is_its_author_not_its_site_name():
     )
     meta = _meta('<article><h1>H</h1><span class="byline">ca. 8 Min.</span></article>', f'<script type="application/ld+json">{graph}</script>')
     assert meta.author == "Ada Brook"
+
+
+def test_malformed_addresses_do_not_break_the_page():
+    html = "<html><head><link rel=canonical href='http://[::1'></head><body><h1>Quiet harbour</h1></body></html>"
+    meta = extract_metadata(parse_html(html), "http://[::1")
+    assert meta.headline == "Quiet harbour"
+    assert meta.canonical_url is None

@@ -484,8 +484,11 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     href = link.attributes.get("href") if link is not None else None
     href = href or _first(tags, "og:url")
     if href and href.strip():
-        meta.canonical_url = urljoin(url, href.strip()) if url else href.strip()
-        if not urlsplit(meta.canonical_url).scheme:
+        try:
+            meta.canonical_url = urljoin(url, href.strip()) if url else href.strip()
+            if not urlsplit(meta.canonical_url).scheme:
+                meta.canonical_url = None
+        except ValueError:  # a malformed address ("http://[::1") is no canonical URL
             meta.canonical_url = None
     html_node = tree.css_first("html")
     lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
@@ -763,7 +766,10 @@ def _first_dateline_in_body(tree: LexborHTMLParser, hints: _Hints) -> str | None
 
 
 def _date_from_url(url: str) -> str | None:
-    path = urlsplit(url).path
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
     match = _URL_DATE.search(path)
     if match:
         y, m, d = (int(g) for g in match.groups())
@@ -885,7 +891,10 @@ def _site_keys(meta: PageMetadata, url: str | None) -> set[str]:
     """Squashed forms of the site's name: its declared names and the host's main label ("hr-innovation")."""
     keys = {_squash(s) for s in (meta.site,) if s}
     for address in (url, meta.canonical_url):
-        host = urlsplit(address).hostname if address else None
+        try:
+            host = urlsplit(address).hostname if address else None
+        except ValueError:
+            host = None
         if host:
             labels = [p for p in host.split(".") if p not in ("www", "m")]
             if len(labels) >= 2:
