@@ -61,3 +61,11 @@ def test_malformed_markup_keeps_its_text():
 def test_unknown_option_is_an_input_error():
     with pytest.raises(InputError, match="no_such_option"):
         clean_html("<p>x</p>", no_such_option=1)
+
+
+def test_language_is_guessed_from_the_start_of_the_body():
+    german = "<p>Die Bundesregierung hat am Mittwoch neue Regeln für den Wohnungsbau beschlossen, die ab dem kommenden Jahr gelten sollen.</p>"
+    english = "<p>The government adopted new rules for housing construction on Wednesday, which are to apply from next year onwards.</p>"
+    html = "<html><body><article>" + german + english * 20 + "</article></body></html>"
+    assert clean_html(html, language_sample_chars=100).language == "de"
+    assert clean_html(html, language_sample_chars=5000).language == "en"
