@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 DEMO_OUT := demo-out
 
 demo: $(STAMP)
-	@for f in src/thresher/samples/*.txt; do echo "=== thresher clean $$f"; $(BIN)/thresher clean $$f; echo; done
+	@for f in src/thresher/samples/*.txt src/thresher/samples/*.html; do echo "=== thresher clean $$f"; $(BIN)/thresher clean $$f; echo; done
 	@echo "=== thresher run src/thresher/samples/demo-crawl.warc.gz -o $(DEMO_OUT)"
 	@$(BIN)/thresher run src/thresher/samples/demo-crawl.warc.gz -o $(DEMO_OUT) --overwrite
 	@$(BIN)/python -c "import json,sys; s=json.load(open('$(DEMO_OUT)/stats.json')); \
