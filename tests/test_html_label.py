@@ -251,3 +251,24 @@ def test_short_lines_right_before_the_article_text_join_it():
     doc = clean_html(html, detect_language=False)
     assert "300 g flour" in doc.text
     assert "Home" not in doc.text
+
+
+_CTA_WORDS = (
+    "follow us on twitter subscribe to now sign up for our newsletter download the app join channel for latest news "
+    "folgen sie uns newsletter abonnieren jetzt anmelden síguenos en suscríbete suivez-nous abonnez-vous teilen den "
+    "artikel war dieser hilfreich was this article helpful share story click here unterstütze uns jede kleine spende "
+    "lust auf mehr gefällt dir unser kennt ihr schon nichts verpassen auf dem laufenden if you enjoyed reading never "
+    "miss a support independent journalism become member submit your letter hazte miembro nos siga no canal de "
+    "telegram zapraszamy do subskrypcji verraten in kommentaren sie sind nicht eingeloggt bitte registrieren sich"
+).split()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_CTA_WORDS), min_size=1, max_size=12))
+def test_call_to_action_triggers_cover_every_phrase(words):
+    # The cheap substring prefilter must never hide a phrase the full pattern would find.
+    from thresher.label import dom_phrases
+
+    text = " ".join(words)
+    if dom_phrases._PROMOTION.search(text):
+        assert dom_phrases._PROMOTION_TRIGGER.search(text.lower()), text

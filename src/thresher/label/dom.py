@@ -452,11 +452,12 @@ def label_blocks(
                 block.role = Role.TITLE
                 block.reason = "headline: matches the page title"
                 break
-    kinds_outside = metadata_kinds(seg, evidence)
+    kinds_outside = MetadataKinds(seg, evidence)
     _extend_lead_backwards(seg, inside, first, furniture_from, kinds_outside, opts)
 
     outside_reason = f"outside main content {main.path}"
-    kinds_inside = metadata_kinds(seg, evidence, main.root)
+    outside_reasons: dict[int, str] = {}
+    kinds_inside = MetadataKinds(seg, evidence, main.root)
     for i, block in enumerate(blocks):
         if block.role is Role.TITLE:
             continue
@@ -464,16 +465,18 @@ def label_blocks(
         source = furniture_from[c]
         if not inside[i]:
             if source >= 0:
-                kind, word = evidence[source][0], evidence[source][1]
-                block.remove(kind, f"{outside_reason}: {_describe(seg, source, word)}")  # type: ignore[arg-type]
+                reason = outside_reasons.get(source)
+                if reason is None:  # one reason per furniture container: a menu of 200 items shares it
+                    reason = outside_reasons[source] = f"{outside_reason}: {_describe(seg, source, evidence[source][1])}"
+                block.remove(evidence[source][0], reason)  # type: ignore[arg-type]
             elif not (
                 first - opts.metadata_window <= i < first
-                and _as_metadata(block, kinds_outside[c], opts, "outside main content")
+                and _as_metadata(block, kinds_outside, c, opts, "outside main content")
             ):
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         source = source if source > main.root else -1
-        _label_inside(block, seg, source, evidence, kinds_inside[c], opts)
+        _label_inside(block, seg, c, source, evidence, kinds_inside, opts)
     _drop_edge_teasers(blocks, inside, opts)
     _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside)
@@ -488,31 +491,52 @@ def _title_similarity(text: str, title_words: set[str]) -> float:
     return len(words & title_words) / max(len(words), len(title_words))
 
 
-def metadata_kinds(seg: Segmentation, evidence: list[tuple], star: int = -1) -> list[Label | None]:
+class MetadataKinds:
     """Per container: the byline/dateline word of the container itself or its nearest ancestor below `star`.
 
-    One preorder pass (a parent comes before its children), so a block's kind is a lookup by its owner: walking up
-    the ancestors for every block would cost blocks x depth on deeply nested pages.
+    Looked up on demand and cached per container: each lookup walks up only to the first container already known,
+    and every container on the way is filled in, so all lookups together visit each container once. Walking up the
+    ancestors afresh for every block would cost blocks x depth on deeply nested pages.
     """
-    kinds: list[Label | None] = [None] * len(seg.containers)
-    for index, c in enumerate(seg.containers):
-        if index <= star:
-            continue  # the main content's root and what lies before it lend no metadata word
-        own = evidence[index][3]
-        kinds[index] = own if own is not None else (kinds[c.parent] if c.parent > star else None)
-    return kinds
+
+    __slots__ = ("_seg", "_evidence", "_star", "_known")
+
+    def __init__(self, seg: Segmentation, evidence: list[tuple], star: int = -1) -> None:
+        self._seg = seg
+        self._evidence = evidence
+        self._star = star  # the main content's root and what lies before it lend no metadata word
+        self._known: dict[int, Label | None] = {}
+
+    def __getitem__(self, c: int) -> Label | None:
+        known = self._known
+        containers = self._seg.containers
+        path: list[int] = []
+        found: Label | None = None
+        while c > self._star:
+            if c in known:
+                found = known[c]
+                break
+            path.append(c)
+            found = self._evidence[c][3]
+            if found is not None:
+                break
+            c = containers[c].parent
+        for visited in path:
+            known[visited] = found
+        return found
 
 
 def _as_metadata(
     block: Block,
-    kind_by_name: Label | None,
+    kinds: MetadataKinds,
+    c: int,
     opts: DomLabelOptions,
     where: str,
 ) -> bool:
     """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was."""
     if len(block.text.split()) > opts.max_metadata_words or block.tag in NOT_METADATA_TAGS:
         return False
-    meta = kind_by_name
+    meta = kinds[c]
     if meta is None:
         if _BYLINE.match(block.text):
             meta = Label.BYLINE
@@ -529,9 +553,10 @@ def _as_metadata(
 def _label_inside(
     block: Block,
     seg: Segmentation,
+    c: int,
     source: int,
     evidence: list[tuple],
-    kind_by_name: Label | None,
+    kinds: MetadataKinds,
     opts: DomLabelOptions,
 ) -> None:
     where = block.path.rsplit(">", 1)[-1] if block.path else block.tag or ""
@@ -540,7 +565,7 @@ def _label_inside(
         block.remove(kind, f"inside main content but in {_describe(seg, source, word)}")
         return
     words = len(block.text.split())
-    if _as_metadata(block, kind_by_name, opts, "in " + where):
+    if _as_metadata(block, kinds, c, opts, "in " + where):
         return
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
@@ -574,7 +599,7 @@ def _extend_lead_backwards(
     inside: bytearray,
     first: int,
     furniture_from: list[int],
-    meta_kinds: list[Label | None],
+    meta_kinds: MetadataKinds,
     opts: DomLabelOptions,
 ) -> None:
     """Take in the article's lead when it sits outside the chosen container (a standfirst in the header, an intro

@@ -39,6 +39,16 @@ _PROMOTION = re.compile(
     r"eingeloggt|\bbitte\s+(?:registrieren|loggen)\s+sie\s+sich\b)",
     re.IGNORECASE,
 )
+# Every alternative of _PROMOTION contains one of these lower-cased fragments; a block with none of them is no call
+# to action. Keep the two in step when adding a phrase.
+PROMOTION_TRIGGERS = (
+    "twitter", "facebook", "instagram", "linkedin", "youtube", "telegram", "whatsapp", "subscribe", "newsletter",
+    "download", "join", "latest", "folgen", "abonn", "anmelden", "registrieren", "síguenos", "siguenos", "suscr",
+    "suivez", "teilen", "nützlich", "hilfreich", "helpful", "useful", "share", "click", "tap", "unterstütz", "spende",
+    "lust", "gefällt", "kennt", "verpassen", "versäumen", "laufenden", "enjoyed", "liked", "never", "journalism",
+    "become", "submit", "hazte", "siga", "canal", "zapraszamy", "kommentaren", "eingeloggt", "loggen",
+)
+_PROMOTION_TRIGGER = re.compile("|".join(re.escape(trigger) for trigger in PROMOTION_TRIGGERS))
 _ADVERTISEMENT = re.compile(
     r"^(?:\*?\s*)?(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|publicidad|publicité)\b", re.IGNORECASE
 )
@@ -50,6 +60,8 @@ def classify_call_to_action(text: str) -> tuple[Label, str] | None:
         return None
     if _ADVERTISEMENT.match(text):
         return Label.ADVERTISEMENT, "marked as advertising"
+    if not _PROMOTION_TRIGGER.search(text.lower()):
+        return None  # a scan for plain fragments is far cheaper than the pattern's search, and most blocks fail it
     found = _PROMOTION.search(text)
     if found:
         return Label.PROMOTION, f"call to action ({found.group(0).strip()[:40]!r})"
@@ -137,8 +149,9 @@ def classify_appendix(text: str) -> tuple[Label, str] | None:
         return Label.NAVIGATION, "a line of the article's tags or categories"
     if _POST_STAMP.match(stripped):
         return Label.TIMESTAMP, "the post's closing stamp"
-    if _DISCLOSURE.search(stripped):
+    # The cheap tests first: both patterns need their fragment ("link", ":") to match at all.
+    if "link" in stripped.lower() and _DISCLOSURE.search(stripped):
         return Label.ADVERTISEMENT, "discloses paid links"
-    if words <= MAX_CREDIT_LINE_WORDS and _PHOTO_CREDIT.search(stripped):
+    if words <= MAX_CREDIT_LINE_WORDS and ":" in stripped and _PHOTO_CREDIT.search(stripped):
         return Label.MEDIA_CAPTION, "a credit line (photo or source)"
     return None
