@@ -16,9 +16,10 @@ from thresher.modes.html import clean_html
 BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 # Pages per benchmark scored here: enough to catch a regression, few enough to stay fast.
 SLICE = 60
-# Floors well under the full-run scores (AEB F1 ~0.97, trafilatura-eval F1 ~0.90): a slice is noisier.
-MIN_AEB_F1 = 0.93
-MIN_SNIPPET_F1 = 0.85
+# Floors well under this slice's scores (AEB F1 0.974, trafilatura-eval F1 0.923; full runs 0.974 and 0.926):
+# a slice is noisier than a full run.
+MIN_AEB_F1 = 0.95
+MIN_SNIPPET_F1 = 0.89
 
 pytestmark = pytest.mark.skipif(not BENCH.is_dir(), reason="shared benchmark data not present")
 
