@@ -46,7 +46,8 @@ _WORD_KIND_LISTS: dict[Label, tuple[str, ...]] = {
     ),
     Label.SHARE_CONTROL: (
         "share", "sharing", "shares", "social", "socials", "sharebar", "sharetools", "addthis", "sociallinks",
-        "socialmedia", "sharethis", "shareaholic", "sharedaddy", "socialshare", "follow", "followus",
+        "socialmedia", "sharethis", "shareaholic", "sharedaddy", "socialshare", "follow", "followus", "likes",
+        "sociable", "likebox", "likebutton",
     ),
     Label.PAGE_CONTROL: (
         "print", "tools", "toolbox", "sronly", "screenreader", "visuallyhidden", "screenreadertext", "skip",
