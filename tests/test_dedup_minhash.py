@@ -195,3 +195,23 @@ def test_estimated_similarity_tracks_jaccard() -> None:
     agree = np.mean(np.frombuffer(a.minhash, np.uint32) == np.frombuffer(b.minhash, np.uint32))
     jaccard = 996 / (2000 + 1000 + 4)  # shared 5-grams / union (996 shared, 1996 + 1996 - 996 in the union)
     assert abs(agree - jaccard) < 0.15
+
+
+def test_bodyless_pages_are_exact_duplicates_by_their_whole_visible_text() -> None:
+    from thresher.model import Label, Role
+
+    def gallery(caption: str) -> Document:
+        blocks = [Block(index=0, text="Home"), Block(index=1, text=caption)]
+        for b in blocks:
+            b.remove(Label.BOILERPLATE, "outside the main content")
+        return Document(blocks=blocks)
+
+    first, copy, other = gallery("Photo gallery: spring"), gallery("Photo gallery: spring"), gallery("Photo gallery: autumn")
+    assert all(b.role is Role.REMOVED for b in first.blocks)
+    index = DedupIndex()
+    assert index.add("first", signatures(first)) is None
+    assert index.add("copy", signatures(copy)) == "first"
+    assert index.add("other", signatures(other)) is None
+    # A body that happens to read like another page's furniture is never its copy: the key spaces are apart.
+    body = _doc(["Home Photo gallery: spring"], "body")
+    assert index.add("body", signatures(body)) is None

@@ -63,6 +63,10 @@ def _permutations(options: DedupOptions) -> tuple[np.ndarray, np.ndarray]:
     return _PERMUTATIONS[key]
 
 
+# Exact keys of body-less pages are whole-page hashes, kept apart from body hashes by this prefix.
+PAGE_KEY_PREFIX = "page:"
+
+
 def signatures(doc: Document, options: DedupOptions | None = None, view: TextView | None = None) -> DedupSignature:
     """The exact hash and MinHash of the document's body text (pure; the same in every process and run).
 
@@ -72,6 +76,11 @@ def signatures(doc: Document, options: DedupOptions | None = None, view: TextVie
     normalised = normalise_words(view.words) if view is not None else normalise(doc.text)
     words = normalised.split()  # words hold no spaces: this is the lower-cased word list
     digest = hash_normalised(normalised) if options.exact else None
+    if options.exact and digest is None:
+        # A page with no body (a gallery, a login wall) is still the same page when re-served: its whole visible
+        # text, removed blocks included, is its exact key, in a space of its own so it never meets a body's hash.
+        whole = hash_normalised(normalise(" ".join(b.text for b in doc.blocks)))
+        digest = f"{PAGE_KEY_PREFIX}{whole}" if whole else None
     if not options.near or len(words) < options.min_words:
         return DedupSignature(digest, b"", len(words))
     a, b = _permutations(options)
