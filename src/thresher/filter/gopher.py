@@ -208,20 +208,24 @@ class GopherRepetitionFilter(QualityFilter):
         # Characters of the n words starting at each position, for every n, from one cumulative sum.
         cumulative = np.concatenate(([0], np.cumsum(lengths)))
         ngram_hashes = _NgramHashes(ids)
+        # Positions whose n-gram occurs more than once, for the last n measured. An n-gram that repeats starts with
+        # a shorter n-gram that repeats, so each longer n only needs sorting over these positions: on real text
+        # they shrink fast, and the answers are exactly those of sorting every position.
+        candidates = _Candidates()
         checks: list[str | None] = []
         for n, limit in o.top_ngram_char_shares:
             span = n * scale
             if len(words) < span:
                 continue
-            hashes = ngram_hashes(span)
-            _, first, counts = np.unique(hashes, return_index=True, return_counts=True)
-            top = int(counts.max())
+            groups = _RepeatGroups(ngram_hashes(span), candidates.for_span(span, len(words) - span + 1))
             share = 0.0
+            top = groups.top_count()
             if top > 1:
                 # Among equally frequent n-grams, the longest: the result must not depend on hash order.
-                starts = first[counts == top]
+                starts = groups.firsts_of_count(top)
                 chars = int((cumulative[starts + span] - cumulative[starts]).max())
                 share = top * chars / total_chars
+            candidates.update(span, groups)
             signals[f"gopher_top_{n}gram_char_share"] = share
             checks.append(too_high(f"top {n}-gram char share", share, f"max_top_{n}gram_char_share", limit))
         repeats_left = True
@@ -233,18 +237,69 @@ class GopherRepetitionFilter(QualityFilter):
                 # No n-gram repeats, so no longer one can: the share is 0 for every larger n.
                 signals[f"gopher_duplicate_{n}gram_char_share"] = 0.0
                 continue
-            hashes = ngram_hashes(span)
-            _, first_of, inverse = np.unique(hashes, return_index=True, return_inverse=True)
-            repeat_starts = np.flatnonzero(first_of[inverse] != np.arange(len(hashes)))
+            groups = _RepeatGroups(ngram_hashes(span), candidates.for_span(span, len(words) - span + 1))
+            repeat_starts = groups.later_occurrences()
             share = 0.0
             repeats_left = len(repeat_starts) > 0
             if repeats_left:
                 # Words covered by any repeated occurrence, each counted once however many n-grams cover it.
-                delta = np.zeros(len(words) + 1, dtype=np.int64)
-                np.add.at(delta, repeat_starts, 1)
-                np.add.at(delta, repeat_starts + span, -1)
+                size = len(words) + 1
+                delta = np.bincount(repeat_starts, minlength=size) - np.bincount(repeat_starts + span, minlength=size)
                 covered = np.cumsum(delta[:-1]) > 0
                 share = int(lengths[covered].sum()) / total_chars
+            candidates.update(span, groups)
             signals[f"gopher_duplicate_{n}gram_char_share"] = share
             checks.append(too_high(f"duplicate {n}-gram char share", share, f"max_duplicate_{n}gram_char_share", limit))
         return checks
+
+
+class _Candidates:
+    """Positions whose n-gram repeats, for the last (shortest so far) span measured: only there can a longer one."""
+
+    def __init__(self) -> None:
+        self._positions: np.ndarray | None = None
+        self._span = 0
+
+    def for_span(self, span: int, positions: int) -> np.ndarray | None:
+        """Where an n-gram of `span` words may repeat, among the first `positions` (None: anywhere)."""
+        if self._positions is None or span <= self._span:
+            return None  # spans measured out of order: a shorter n-gram is not narrowed by a longer one
+        return self._positions[self._positions < positions]
+
+    def update(self, span: int, groups: _RepeatGroups) -> None:
+        if span > self._span or self._positions is None:
+            self._positions, self._span = groups.repeated_positions(), span
+
+
+class _RepeatGroups:
+    """The n-grams at some positions (ascending), grouped by hash; equal n-grams keep their positions' order."""
+
+    def __init__(self, hashes: np.ndarray, positions: np.ndarray | None) -> None:
+        if positions is None:
+            positions = np.arange(len(hashes))
+        else:
+            hashes = hashes[positions]
+        # A stable sort keeps each group's positions ascending: a group's first entry is its first occurrence.
+        order = np.argsort(hashes, kind="stable")
+        ordered = hashes[order]
+        self._positions = positions[order]
+        self._starts_group = np.empty(len(ordered), dtype=bool)
+        self._starts_group[:1] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=self._starts_group[1:])
+        self._group_starts = np.flatnonzero(self._starts_group)
+        self._counts = np.diff(np.append(self._group_starts, len(ordered)))
+
+    def top_count(self) -> int:
+        return int(self._counts.max()) if len(self._counts) else 0
+
+    def firsts_of_count(self, count: int) -> np.ndarray:
+        """First positions of the n-grams that occur exactly `count` times."""
+        return self._positions[self._group_starts[self._counts == count]]
+
+    def later_occurrences(self) -> np.ndarray:
+        """Positions whose n-gram occurred at an earlier position too."""
+        return self._positions[~self._starts_group]
+
+    def repeated_positions(self) -> np.ndarray:
+        """Every position whose n-gram occurs more than once, ascending."""
+        return np.sort(self._positions[np.repeat(self._counts > 1, self._counts)])
