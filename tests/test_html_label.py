@@ -273,3 +273,48 @@ def test_call_to_action_triggers_cover_every_phrase(words):
     text = " ".join(words)
     if dom_phrases._PROMOTION.search(text):
         assert dom_phrases._PROMOTION_TRIGGER.search(text.lower()), text
+
+
+def _recipe_page(after_method: str = "") -> str:
+    method = "".join(
+        f"<h3>Step {n}</h3><div class='copy'><p>{text}</p></div>"
+        for n, text in enumerate(
+            (
+                "Warm the milk in a small pan and melt the butter in it slowly, without letting it boil over.",
+                "Mix the flour with the yeast in a large bowl, then work in the milk and the eggs until smooth.",
+                "Leave the dough covered in a warm place for about forty minutes until it has doubled in size.",
+                "Fill the tins two thirds full and bake them for twenty minutes until they are golden brown.",
+            ),
+            start=1,
+        )
+    )
+    return f"""<html><head><title>Honey muffins</title></head><body>
+    <nav><a href="/">Home</a> <a href="/recipes">Recipes</a> <a href="/baking">Baking</a></nav>
+    <h1>Honey muffins</h1>
+    <div class="panels">
+      <div class="panel"><div class="panel-head"><h2>Ingredients</h2></div>
+        <div class="panel-body"><p>for twelve honey muffins</p>
+          <table><tr><td>250 g</td><td>flour</td></tr><tr><td>2</td><td>eggs</td></tr></table></div></div>
+      <div class="panel"><div class="panel-head"><h2>Method</h2></div>
+        <div class="panel-body"><div class="steps">{method}</div></div></div>
+      {after_method}
+    </div>
+    <footer><p>Copyright Example Kitchen</p></footer>
+    </body></html>"""
+
+
+def test_ingredients_in_the_panel_before_the_method_panel_join_the_recipe():
+    doc = clean_html(_recipe_page(), url="https://kitchen.example/honey-muffins")
+    text = doc.text
+    assert "Warm the milk" in text and "until they are golden brown." in text
+    # the method sits deeper (its own panel, under its own heading) than the ingredients beside it
+    assert "for twelve honey muffins" in text
+    assert "250 g" in text and "eggs" in text
+    assert "Copyright" not in text and "Recipes" not in text
+
+
+def test_short_lines_after_a_wrapped_article_stay_out():
+    contact = "<div class='contact'><h2>Press contact</h2><p>Jane Doe</p><p>Tel.: 0123 456</p></div>"
+    doc = clean_html(_recipe_page(after_method=contact), url="https://kitchen.example/honey-muffins")
+    assert "for twelve honey muffins" in doc.text
+    assert "Jane Doe" not in doc.text and "Tel.: 0123 456" not in doc.text

@@ -88,6 +88,9 @@ class DomLabelOptions:
     min_sibling_share: float = 0.2
     # ... and at least this much (characters of prose net of furniture).
     min_sibling_score: float = 60.0
+    # Siblings are looked for around the chosen container's wrappers too: a wrapper adding at most this many blocks,
+    # none of them prose or furniture (a section heading, a step number), is the same part of the page.
+    max_wrapper_extra_blocks: int = 3
     # Inside the main content, a block with more linked text than this is a link list, not body.
     max_body_link_density: float = 0.6
     # ... unless it is long prose: a paragraph citing many sources stays body when it has this many characters.
@@ -281,10 +284,12 @@ def _extend_to_siblings(
     address or a list inside the article).
     """
     containers = seg.containers
-    star = containers[main.container]
+    anchor = _outermost_wrapper(seg, main.container, prose_before, furniture_from, opts)
+    star = containers[anchor]
     parent = star.parent
     if parent < 0:
-        main.ranges = [(star.first_block, star.end_block)]
+        chosen_star = containers[main.container]
+        main.ranges = [(chosen_star.first_block, chosen_star.end_block)]
         main.root = main.container
         return
     p = containers[parent]
@@ -308,7 +313,7 @@ def _extend_to_siblings(
     for first, end, index in units:
         furniture = furniture_from[index] >= 0 if index >= 0 else furniture_from[parent] >= 0
         score = prefix[end] - prefix[first]
-        chosen.append(index == main.container or (not furniture and score >= threshold))
+        chosen.append(index == anchor or (not furniture and score >= threshold))
     picked = [k for k, yes in enumerate(chosen) if yes]
     # The part right before the article may be its lead (a standfirst in the article header): it joins when it
     # holds prose worth min_sibling_score even though it is small next to the article.
@@ -336,6 +341,8 @@ def _extend_to_siblings(
     for k in range(picked[0] + 1, len(units)):
         if chosen[k]:
             continue
+        if k > picked[-1] and anchor != main.container:
+            break  # past a wrapper, what follows the article is the page's (a contact box, a comment form)
         if continues(k):
             chosen[k] = True
         elif k > picked[-1]:
@@ -347,6 +354,7 @@ def _extend_to_siblings(
             break
         chosen[k] = True
     if len(picked) == 1 and not any(chosen[:picked[0]]) and not any(chosen[picked[0] + 1:]):
+        star = containers[main.container]  # no sibling joined: the wrappers' own lines stay out
         main.ranges = [(star.first_block, star.end_block)]
         main.root = main.container
         return
@@ -360,6 +368,29 @@ def _extend_to_siblings(
     main.ranges = ranges
     main.root = parent
     main.score = sum(prefix[e] - prefix[f] for f, e in ranges)
+
+
+def _outermost_wrapper(
+    seg: Segmentation, index: int, prose_before: list[int], furniture_from: list[int], opts: DomLabelOptions
+) -> int:
+    """The outermost ancestor of container `index` that only wraps it: it adds at most `max_wrapper_extra_blocks`
+    blocks, none of them prose, and is not furniture. A recipe's method in an accordion panel under its own
+    heading has its ingredients one panel over: the siblings to look at are the panels', not the method's."""
+    containers = seg.containers
+    inner = containers[index]
+    prose = prose_before[inner.end_block] - prose_before[inner.first_block]
+    size = inner.end_block - inner.first_block
+    while inner.parent >= 0:
+        parent = inner.parent
+        outer = containers[parent]
+        if furniture_from[parent] >= 0:
+            break
+        if outer.end_block - outer.first_block - size > opts.max_wrapper_extra_blocks:
+            break
+        if prose_before[outer.end_block] - prose_before[outer.first_block] != prose:
+            break
+        index, inner = parent, outer
+    return index
 
 
 def _is_weak(word: str) -> bool:
