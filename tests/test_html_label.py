@@ -318,3 +318,27 @@ def test_short_lines_after_a_wrapped_article_stay_out():
     doc = clean_html(_recipe_page(after_method=contact), url="https://kitchen.example/honey-muffins")
     assert "for twelve honey muffins" in doc.text
     assert "Jane Doe" not in doc.text and "Tel.: 0123 456" not in doc.text
+
+
+def test_a_short_control_in_the_ingredients_does_not_cut_them_from_the_recipe():
+    steps = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "Whisk the pudding powder with the sugar and a little of the milk until no lumps are left in it.",
+            "Bring the rest of the milk to the boil, stir in the mixture and let it cool down completely.",
+            "Beat the soft butter until fluffy and fold the cooled cream into it one spoonful at a time.",
+        )
+    )
+    page = f"""<html><head><title>Snow cake</title></head><body>
+    <nav><a href="/">Home</a> <a href="/cakes">Cakes</a></nav>
+    <article><h1>Snow cake</h1>
+      <h2>Ingredients</h2>
+      <section class="ingredients"><form class="servings"><label>Pieces</label></form>
+        <ul><li>1 packet pudding powder</li><li>350 g sugar</li><li>500 ml milk</li><li>450 g butter</li></ul>
+      </section>
+      <h2>Method</h2><div class="preparation">{steps}</div>
+    </article></body></html>"""
+    doc = clean_html(page, url="https://kitchen.example/snow-cake")
+    assert "Whisk the pudding powder" in doc.text
+    assert "1 packet pudding powder" in doc.text and "450 g butter" in doc.text
+    assert "Pieces" not in doc.text and "Cakes" not in doc.text

@@ -332,7 +332,14 @@ def _extend_to_siblings(
         chars = sum(len(b.text) for b in blocks) or 1
         linked = sum(len(b.text) * b.link_density for b in blocks)
         # Short lines cost a little each; anything scoring worse holds text that counts against the article.
-        no_worse_than_short_lines = prefix[end] - prefix[first] >= -opts.short_block_cost * (end - first)
+        # (a short control among them, a servings picker in an ingredients list, counts as one more short line)
+        score = sum(
+            max(prefix[i + 1] - prefix[i], -opts.short_block_cost)
+            if len(seg.blocks[i].text) < opts.min_sentence_chars
+            else prefix[i + 1] - prefix[i]
+            for i in range(first, end)
+        )
+        no_worse_than_short_lines = score >= -opts.short_block_cost * (end - first)
         reads_as_text = linked / chars <= opts.max_prose_link_density or all(is_prose(b, opts) for b in blocks)
         return not furniture and reads_as_text and no_worse_than_short_lines
 
