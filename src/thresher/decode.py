@@ -188,7 +188,6 @@ def _codec_for_detected(name: str) -> str:
 
 
 _CHARSET_PARAM = re.compile(r"charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.IGNORECASE)
-_HTML_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.DOTALL)
 _META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:\-]+)", re.IGNORECASE)
 _BODY_START = re.compile(rb"<body[\s>]", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"\A\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:\-]+)", re.IGNORECASE)
@@ -201,9 +200,11 @@ def _labelled_charset(head: bytes) -> str | None:
     if xml:
         label = xml.group(1).decode("ascii")
     else:
-        head = _HTML_COMMENT.sub(b"", head)
-        body = _BODY_START.search(head)
-        meta = _META_CHARSET.search(head, 0, body.start() if body else len(head))
+        meta = _meta_charset_before_comments(head)
+        if meta is _UNDECIDED:
+            head = _without_comments(head)
+            body = _BODY_START.search(head)
+            meta = _META_CHARSET.search(head, 0, body.start() if body else len(head))
         if not meta:
             return None
         label = meta.group(1).decode("ascii")
@@ -211,6 +212,52 @@ def _labelled_charset(head: bytes) -> str | None:
     if codec is not None and codec.startswith(_ASCII_INCOMPATIBLE):
         return "utf-8"
     return codec
+
+
+_UNDECIDED = object()
+# Bytes a `_BODY_START` match spans: "<body" and the one space or ">" after it.
+_BODY_START_BYTES = len(b"<body") + 1
+
+
+def _meta_charset_before_comments(head: bytes) -> re.Match[bytes] | None | object:
+    """The `<meta>` charset match, found without cutting comments when the answer lies before the first comment
+    (the usual case: the charset comes first in the head); `_UNDECIDED` when the comments must be cut first.
+
+    Before the first `<!--` the head reads the same with or without its comments, so a `<body>` wholly there is
+    the first one either way, and a `<meta>` there ending before any later `<body>` can start is the first match.
+    """
+    first_comment = head.find(b"<!--")
+    if first_comment < 0:
+        body = _BODY_START.search(head)
+        return _META_CHARSET.search(head, 0, body.start() if body else len(head))
+    body = _BODY_START.search(head, 0, first_comment)
+    if body is not None:
+        return _META_CHARSET.search(head, 0, body.start())
+    meta = _META_CHARSET.search(head, 0, first_comment)
+    # Without a <body> wholly before the comment, the first one may begin up to a tag's length before it; and a
+    # charset name running up to the comment may go on after it once the comment is cut.
+    if meta is not None and meta.end() <= first_comment - (_BODY_START_BYTES - 1):
+        return meta
+    return _UNDECIDED
+
+
+def _without_comments(head: bytes) -> bytes:
+    """`head` with every `<!-- ... -->` cut out (an unclosed one runs to the end), found with plain byte searches:
+    a lazy regex steps through a long comment one byte at a time."""
+    start = head.find(b"<!--")
+    if start < 0:
+        return head
+    kept: list[bytes] = []
+    end = 0
+    while start >= 0:
+        kept.append(head[end:start])
+        close = head.find(b"-->", start + 4)
+        if close < 0:
+            return b"".join(kept)
+        end = close + 3
+        start = head.find(b"<!--", end)
+    kept.append(head[end:])
+    return b"".join(kept)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -258,6 +305,7 @@ _MAGIC: tuple[tuple[re.Pattern[bytes], str], ...] = tuple(
 )
 # Bytes that plain text does not contain: C0 controls except tab, LF, VT, FF, CR and ESC (ANSI colours), plus DEL.
 _CONTROL_BYTE_SET = bytes([*range(0x01, 0x09), *range(0x0E, 0x1B), *range(0x1C, 0x20), 0x7F])
+_SUSPECT_BYTE_SET = b"\x00" + _CONTROL_BYTE_SET
 
 
 def _magic_kind(data: bytes) -> str | None:
@@ -269,6 +317,8 @@ def _binary_reason(sample: list[bytes]) -> str | None:
     size = sum(len(piece) for piece in sample)
     if size == 0:
         return None
+    if not any(piece.translate(None, _SUSPECT_BYTE_SET) != piece for piece in sample):
+        return None  # no NUL and no control byte at all, as in nearly every page: one pass instead of two
     nuls = sum(piece.count(b"\x00") for piece in sample)
     if nuls / size > MAX_NUL_SHARE:
         return "input looks binary (it contains NUL bytes), not a page"
@@ -281,6 +331,8 @@ def _binary_reason(sample: list[bytes]) -> str | None:
 # ---------------------------------------------------------------------------------------------------------------
 # Sampling and measuring how well a codec fits
 
+# How many bytes at a sample's end are searched first for the last character boundary.
+TRIM_TAIL_BYTES = 256
 # A byte below 0x40 is a whole character in UTF-8 and in every ASCII-compatible multi-byte codec (their trailing
 # bytes start at 0x40), so a sample cut just after one never starts or ends inside a character.
 _BOUNDARY_BYTE = re.compile(rb"[\x00-\x3f]")
@@ -289,8 +341,9 @@ _SURROGATE_ESCAPE = re.compile("[\udc80-\udcff]")  # one per byte the codec coul
 
 def _trim_end(piece: bytes) -> bytes:
     # The first boundary byte of the reversed piece is the last one of the piece: one short forward search instead
-    # of an end-anchored pattern tried at every position.
-    last = _BOUNDARY_BYTE.search(piece[::-1])
+    # of an end-anchored pattern tried at every position. Boundary bytes are common (spaces, "<", digits), so the
+    # reversed tail nearly always holds one; reversing the whole piece is only the fallback.
+    last = _BOUNDARY_BYTE.search(piece[: -TRIM_TAIL_BYTES - 1 : -1]) or _BOUNDARY_BYTE.search(piece[::-1])
     return piece[: len(piece) - last.start()] if last else piece
 
 
@@ -318,6 +371,9 @@ class _Fit:
     size: int  # sampled bytes
     invalid: int  # bytes the codec could not decode
     non_ascii: int  # characters outside ASCII that did decode
+    # The decoded text when the sample was a single piece that decoded without error (so a short input, sampled
+    # whole, is not decoded a second time); None otherwise.
+    text: str | None = None
 
     @property
     def invalid_share(self) -> float:
@@ -326,10 +382,12 @@ class _Fit:
 
 def _fit(sample: list[bytes], codec: str) -> _Fit:
     invalid = non_ascii = size = 0
+    whole: str | None = None
     for piece in sample:
         try:
             # The common case, a codec that fits, costs one strict decode; only a failure pays for counting.
             text, bad = _decode_all(piece, codec, errors="strict"), 0
+            whole = text if len(sample) == 1 else None
         except UnicodeDecodeError:
             text = _decode_all(piece, codec, errors="surrogateescape")
             bad = len(_SURROGATE_ESCAPE.findall(text))
@@ -340,7 +398,14 @@ def _fit(sample: list[bytes], codec: str) -> _Fit:
         invalid += bad
         non_ascii += len(text) - len(text.encode("ascii", errors="ignore")) - bad
         size += len(piece)
-    return _Fit(size=size, invalid=invalid, non_ascii=non_ascii)
+    return _Fit(size=size, invalid=invalid, non_ascii=non_ascii, text=whole)
+
+
+def _decode_whole(data: bytes, codec: str, sample: list[bytes], fit: _Fit) -> str:
+    """`data` decoded with `codec` (as `_decode_all`), reusing the fit's text when the sample was all of `data`."""
+    if fit.text is not None and len(sample) == 1 and sample[0] is data:
+        return fit.text
+    return _decode_all(data, codec)
 
 
 def _decode_all(data: bytes, codec: str, errors: str = "replace") -> str:
@@ -415,17 +480,19 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
             continue
         if codec == "utf-8":
             if utf8.invalid == 0 or _looks_like_utf8(utf8):
-                return _checked(_decode_all(data, codec), codec, method)
+                return _checked(_decode_whole(data, codec, sample, utf8), codec, method)
             continue
         if _looks_like_utf8(utf8):
             continue  # (damaged) UTF-8 with non-ASCII text under a legacy label: the label is stale
         codec, fit = _best_codec(sample, codec)
         if fit.invalid_share <= MAX_LABEL_INVALID_SHARE:
-            return _checked(_decode_all(data, codec), codec, method)
+            return _checked(_decode_whole(data, codec, sample, fit), codec, method)
 
     if utf8.invalid == 0:
         try:
-            return _checked(data.decode("utf-8"), "utf-8", "utf-8")
+            # Strict: damage outside the sample must raise here (reusing the sample's text is safe, it was strict).
+            whole = utf8.text if len(sample) == 1 and sample[0] is data else None
+            return _checked(whole if whole is not None else data.decode("utf-8"), "utf-8", "utf-8")
         except UnicodeDecodeError:
             utf8 = _fit([data], "utf-8")  # the damage lies outside the sample: judge the whole input
     if _looks_like_utf8(utf8):
@@ -450,7 +517,9 @@ def decode(data: bytes | str, *, declared: str | None = None) -> str:
 
 
 def _checked(text: str, codec: str, method: Method) -> DecodeResult:
-    if not text.lstrip("\ufeff").strip():
+    # `isspace` stops at the first visible character; stripping would copy the whole page to learn the same.
+    content = text.lstrip("\ufeff")
+    if not content or content.isspace():
         raise InputError("input is empty")
     return DecodeResult(text, codec, method)
 
