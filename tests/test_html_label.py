@@ -342,3 +342,31 @@ def test_a_short_control_in_the_ingredients_does_not_cut_them_from_the_recipe():
     assert "Whisk the pudding powder" in doc.text
     assert "1 packet pudding powder" in doc.text and "450 g butter" in doc.text
     assert "Pieces" not in doc.text and "Cakes" not in doc.text
+
+
+def test_ingredients_in_the_box_before_the_method_box_join_the_recipe():
+    steps = "".join(
+        f"<div class='step'>{text}</div>"
+        for text in (
+            "Cook the pudding with the milk and the sugar, then cover it and leave it to cool completely.",
+            "Knead the flour, the butter and the egg into a smooth dough and line the greased tin with it.",
+            "Stir the sour cream into the cooled pudding and spread the filling evenly over the base.",
+        )
+    )
+    page = f"""<html><head><title>Cream cake</title></head><body>
+    <nav><a href="/">Home</a> <a href="/cakes">Cakes</a> <a href="/tarts">Tarts</a></nav>
+    <main>
+      <div class="box"><h1>Cream cake</h1></div>
+      <section class="box"><h2>Ingredients</h2>
+        <table><tr><td>125 g</td><td>flour</td></tr><tr><td>500 ml</td><td>milk</td></tr></table></section>
+      <section class="box"><h2>Method</h2><p>Working time 30 minutes</p><div class="steps">{steps}</div>
+        <div class="more"><p><a href="/u/anna">Recipe by Anna from the baking club in town</a></p>
+          <p><a href="/similar">Show twenty similar cream cakes and tarts</a></p>
+          <p><a href="/reviews">Read all 953 reviews of this recipe here</a></p></div>
+      </section>
+    </main>
+    <footer><p>Copyright Example Kitchen</p></footer></body></html>"""
+    doc = clean_html(page, url="https://kitchen.example/cream-cake")
+    assert "Cook the pudding" in doc.text
+    assert "125 g" in doc.text and "500 ml" in doc.text
+    assert "Copyright" not in doc.text and "Tarts" not in doc.text

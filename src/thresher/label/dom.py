@@ -292,22 +292,7 @@ def _extend_to_siblings(
         main.ranges = [(chosen_star.first_block, chosen_star.end_block)]
         main.root = main.container
         return
-    p = containers[parent]
-    # The parent's parts in document order: child containers, and runs of the parent's own text.
-    units: list[tuple[int, int, int]] = []  # (first block, end block, container or -1)
-    covered = p.first_block
-    for index in range(parent + 1, len(containers)):
-        c = containers[index]
-        if c.depth <= p.depth:  # preorder: the parent's subtree has ended
-            break
-        if c.parent != parent or c.end_block <= c.first_block:
-            continue
-        for i in range(covered, c.first_block):
-            units.append((i, i + 1, -1))
-        units.append((c.first_block, c.end_block, index))
-        covered = c.end_block
-    for i in range(covered, p.end_block):
-        units.append((i, i + 1, -1))
+    units = _parts(seg, parent)
     threshold = max(opts.min_sibling_score, main.score * opts.min_sibling_share)
     chosen: list[bool] = []
     for first, end, index in units:
@@ -325,7 +310,7 @@ def _extend_to_siblings(
             chosen[before] = True
             picked.insert(0, before)
 
-    def continues(k: int) -> bool:
+    def continues(k: int, units: list[tuple[int, int, int]] = units, parent: int = parent) -> bool:
         first, end, index = units[k]
         furniture = furniture_from[index] >= 0 if index >= 0 else furniture_from[parent] >= 0
         blocks = seg.blocks[first:end]
@@ -360,12 +345,28 @@ def _extend_to_siblings(
         if not continues(k):
             break
         chosen[k] = True
-    if len(picked) == 1 and not any(chosen[:picked[0]]) and not any(chosen[picked[0] + 1:]):
+    # When that run takes in all of the parent before the article, the parts before the parent may continue it too
+    # (the method in one box, the ingredients in the box before it).
+    lead_first = units[0][0]
+    outer = containers[parent].parent
+    if chosen[0] and outer >= 0 and furniture_from[parent] < 0:
+        outer_units = _parts(seg, outer)
+        at = next(k for k, unit in enumerate(outer_units) if unit[2] == parent)
+        for k in range(at - 1, -1, -1):
+            if not continues(k, outer_units, outer):
+                break
+            lead_first = outer_units[k][0]
+    if (
+        len(picked) == 1
+        and not any(chosen[:picked[0]])
+        and not any(chosen[picked[0] + 1:])
+        and lead_first == units[0][0]
+    ):
         star = containers[main.container]  # no sibling joined: the wrappers' own lines stay out
         main.ranges = [(star.first_block, star.end_block)]
         main.root = main.container
         return
-    ranges: list[tuple[int, int]] = []
+    ranges: list[tuple[int, int]] = [(lead_first, units[0][0])] if lead_first < units[0][0] else []
     for k, (first, end, _) in enumerate(units):
         if chosen[k]:
             if ranges and ranges[-1][1] == first:
@@ -373,8 +374,30 @@ def _extend_to_siblings(
             else:
                 ranges.append((first, end))
     main.ranges = ranges
-    main.root = parent
+    main.root = parent if lead_first == units[0][0] else outer
     main.score = sum(prefix[e] - prefix[f] for f, e in ranges)
+
+
+def _parts(seg: Segmentation, parent: int) -> list[tuple[int, int, int]]:
+    """A container's parts in document order: (first block, end block, child container or -1 for one of its own
+    text blocks)."""
+    containers = seg.containers
+    p = containers[parent]
+    units: list[tuple[int, int, int]] = []
+    covered = p.first_block
+    for index in range(parent + 1, len(containers)):
+        c = containers[index]
+        if c.depth <= p.depth:  # preorder: the parent's subtree has ended
+            break
+        if c.parent != parent or c.end_block <= c.first_block:
+            continue
+        for i in range(covered, c.first_block):
+            units.append((i, i + 1, -1))
+        units.append((c.first_block, c.end_block, index))
+        covered = c.end_block
+    for i in range(covered, p.end_block):
+        units.append((i, i + 1, -1))
+    return units
 
 
 def _outermost_wrapper(
