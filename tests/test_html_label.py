@@ -370,3 +370,23 @@ def test_ingredients_in_the_box_before_the_method_box_join_the_recipe():
     assert "Cook the pudding" in doc.text
     assert "125 g" in doc.text and "500 ml" in doc.text
     assert "Copyright" not in doc.text and "Tarts" not in doc.text
+
+
+def test_sentence_long_heading_without_text_under_it_stays_but_a_box_title_goes():
+    paragraphs = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The council met on Monday evening to discuss the new plans for the old market hall in the centre.",
+            "Most members welcomed the idea of a covered market, but several asked who would pay for the roof.",
+        )
+    )
+    page = f"""<html><head><title>Market hall plans</title></head><body>
+    <article><h1>Market hall plans</h1>{paragraphs}
+      <h2>The mayor expects a decision on the money before the summer break begins</h2>
+      <h2>Newsletter</h2>
+    </article></body></html>"""
+    doc = clean_html(page, url="https://news.example/market")
+    assert "The council met on Monday" in doc.text
+    assert "The mayor expects a decision on the money" in doc.text
+    box_title = _block(doc, "Newsletter")
+    assert box_title.role is Role.REMOVED and box_title.label is Label.WIDGET_HEADING

@@ -120,6 +120,9 @@ class DomLabelOptions:
     min_title_overlap: float = 0.5
     # Furniture by its own words (share/print/counter...) is only judged on blocks up to this many characters.
     max_furniture_phrase_chars: int = 400
+    # A heading with no body text under it heads a widget, unless it has this many words: then it reads as a
+    # sentence set large (a standfirst, a pull quote, a one-line section), not as a box title.
+    min_sentence_heading_words: int = 10
 
 
 @dataclass(slots=True)
@@ -540,7 +543,7 @@ def label_blocks(
         _label_inside(block, seg, c, source, evidence, kinds_inside, opts)
     _drop_edge_teasers(blocks, inside, opts)
     _drop_related_boxes(blocks, inside)
-    _drop_empty_headings(blocks, inside)
+    _drop_empty_headings(blocks, inside, opts)
     return main
 
 
@@ -735,8 +738,9 @@ def _drop_related_boxes(blocks: list[Block], inside: bytearray) -> None:
             box_level, heading = level, block.text[:40]
 
 
-def _drop_empty_headings(blocks: list[Block], inside: bytearray) -> None:
-    """A heading with no body text under it (before the next heading or the end) heads a widget, not a section."""
+def _drop_empty_headings(blocks: list[Block], inside: bytearray, opts: DomLabelOptions) -> None:
+    """A heading with no body text under it (before the next heading or the end) heads a widget, not a section;
+    a sentence-long one is text set large and stays."""
     pending: Block | None = None
     for i, block in enumerate(blocks):
         if not inside[i]:
@@ -744,7 +748,8 @@ def _drop_empty_headings(blocks: list[Block], inside: bytearray) -> None:
         if block.tag in HEADING_TAGS:
             if pending is not None:
                 pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
-            pending = block if block.role is Role.BODY else None
+            long_heading = len(block.text.split()) >= opts.min_sentence_heading_words
+            pending = block if block.role is Role.BODY and not long_heading else None
         elif block.role is Role.BODY:
             pending = None
     if pending is not None:
