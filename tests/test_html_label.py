@@ -390,3 +390,15 @@ def test_sentence_long_heading_without_text_under_it_stays_but_a_box_title_goes(
     assert "The mayor expects a decision on the money" in doc.text
     box_title = _block(doc, "Newsletter")
     assert box_title.role is Role.REMOVED and box_title.label is Label.WIDGET_HEADING
+
+
+def test_short_closing_paragraph_inside_the_article_stays() -> None:
+    html = (
+        "<html><head><title>Harbour</title></head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Harbour</h1><p>The harbour reopened after the storm, and the boats went out again at dawn, "
+        "watched by a crowd on the quay.</p><p>One more closing line.</p></article>"
+        "<footer>Copyright 2024 Example Media. All rights reserved.</footer></body></html>"
+    )
+    doc = clean_html(html)
+    assert doc.text.endswith("One more closing line.")
+    assert "Copyright" not in doc.text and "Home" not in doc.text

@@ -407,7 +407,7 @@ def _outermost_wrapper(
     seg: Segmentation, index: int, prose_before: list[int], furniture_from: list[int], opts: DomLabelOptions
 ) -> int:
     """The outermost ancestor of container `index` that only wraps it: it adds at most `max_wrapper_extra_blocks`
-    blocks, none of them prose, and is not furniture. A recipe's method in an accordion panel under its own
+    blocks, all before it and none of them prose, and is not furniture. A recipe's method in an accordion panel under its own
     heading has its ingredients one panel over: the siblings to look at are the panels', not the method's."""
     containers = seg.containers
     inner = containers[index]
@@ -419,6 +419,10 @@ def _outermost_wrapper(
         if furniture_from[parent] >= 0:
             break
         if outer.end_block - outer.first_block - size > opts.max_wrapper_extra_blocks:
+            break
+        if outer.end_block > inner.end_block:
+            # A line after the article inside the wrapper (a closing paragraph) belongs with it: the wrapper is the
+            # article's own container, not a panel around it.
             break
         if prose_before[outer.end_block] - prose_before[outer.first_block] != prose:
             break
