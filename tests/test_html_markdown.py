@@ -47,3 +47,10 @@ def test_text_that_looks_like_syntax_is_escaped():
 
 def test_empty_document_renders_empty():
     assert to_markdown(clean_html("<html><body></body></html>")) == ""
+
+
+def test_plain_text_keeps_table_rows_together() -> None:
+    doc = clean_html(ARTICLE.read_text(encoding="utf-8"))
+    assert "Vehicle\tAllowed\nCar\tYes\nLorry\tNo" in doc.text
+    # Paragraphs around the table stay one blank line apart.
+    assert "delivery.\n\nVehicle" in doc.text

@@ -55,6 +55,10 @@ class Label(str, enum.Enum):
     BYLINE = "byline"
 
 
+# Blocks that are cells of an HTML table (their `group` is their row).
+TABLE_CELL_TAGS = frozenset({"td", "th"})
+
+
 @dataclass(slots=True)
 class Block:
     """One unit of visible text: a non-blank line in text mode, a block-level element's text in HTML mode."""
@@ -130,8 +134,21 @@ class Document:
 
     @property
     def text(self) -> str:
-        """The clean body: body blocks, paragraphs separated by one blank line."""
-        return "\n\n".join(b.text for b in self.blocks if b.role is Role.BODY)
+        """The clean body: body blocks, paragraphs separated by one blank line.
+
+        Table cells are the exception: the cells of one row (one `group`) are joined by tabs, and the rows of a
+        table by single line breaks, so a table reads as a table and not as one paragraph per cell."""
+        parts: list[str] = []
+        previous: Block | None = None
+        for block in self.blocks:
+            if block.role is not Role.BODY:
+                continue
+            if previous is not None and block.tag in TABLE_CELL_TAGS and previous.tag in TABLE_CELL_TAGS:
+                parts[-1] += ("\t" if block.group == previous.group else "\n") + block.text
+            else:
+                parts.append(block.text)
+            previous = block
+        return "\n\n".join(parts)
 
     @property
     def kept(self) -> bool:
