@@ -42,7 +42,7 @@ def _model():  # type: ignore[no-untyped-def]
 def detect_language(text: str, max_chars: int = MAX_CHARS_SCORED) -> tuple[str | None, float]:
     """Return (ISO 639-1/3 code as fastText names it, confidence), or (None, 0.0) when there is too little text."""
     sample = _NEWLINES.sub(" ", text[:max_chars]).strip()
-    if _LETTER.search(sample) is None or len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
+    if len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
         return None, 0.0
     try:
         labels, scores = _model().predict(sample, k=1)

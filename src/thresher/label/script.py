@@ -34,16 +34,6 @@ _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _SPACED_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]+|\d+", re.UNICODE)
 
 
-def char_script(ch: str) -> str | None:
-    if not ch.isalpha():
-        return None
-    code = ord(ch)
-    for lo, hi, name in _RANGES:
-        if lo <= code <= hi:
-            return name
-    return "Other"
-
-
 def _script_pattern(name: str) -> re.Pattern[str]:
     ranges = "".join(f"\\u{lo:04x}-\\u{hi:04x}" for lo, hi, script in _RANGES if script == name)
     return re.compile(f"[{ranges}]")
