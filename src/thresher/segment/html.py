@@ -10,6 +10,7 @@ The walk uses selectolax's lexbor tree and steps with `child` / `next` / an expl
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from dataclasses import dataclass, field, fields
@@ -152,8 +153,8 @@ INVISIBLE_SELECTOR = ", ".join(INVISIBLE_TAGS) + ", " + HIDDEN_SELECTOR
 NEVER_HIDDEN_TAGS = ("html", "body")
 
 
-def drop_invisible(tree: LexborHTMLParser) -> int:
-    """Remove content a reader never sees; return how many elements went.
+def drop_invisible(tree: LexborHTMLParser | LexborNode) -> int:
+    """Remove content a reader never sees (from a whole tree, or under one node); return how many elements went.
 
     An element inside one already removed is removed again harmlessly: removal only unlinks nodes.
     """
@@ -187,13 +188,14 @@ def _ident(attrs: dict[str, str | None]) -> tuple[str, str]:
     if not attrs:
         return "", ""
     get = attrs.get
-    ident = get("id")
-    cls = get("class")
+    return _ident_of(get("id"), get("class"), get("role"), get("itemprop"))
+
+
+def _ident_of(ident: str | None, cls: str | None, role: str | None, prop: str | None) -> tuple[str, str]:
+    """`_ident` from the four attribute values (None when absent)."""
     out = ("#" + ident).lower() if ident else ""
     if cls:
         out += _CLASS_PART.get(cls) or _class_part(cls)
-    role = get("role")
-    prop = get("itemprop")
     if role or prop:
         return out, f"{role or ''} {prop or ''}".lower()
     return out, ""
@@ -243,21 +245,29 @@ if tuple(f.name for f in fields(Block))[: len(_BLOCK_FIELDS_USED)] != _BLOCK_FIE
 _BODY = Role.BODY
 
 
+def _block_text(raw: str, pre: bool) -> tuple[str, int] | None:
+    """(text, non-blank characters) of gathered text: white space folded, or only line ends trimmed inside <pre>;
+    None when it is blank."""
+    if pre:
+        text = "\n".join(line.rstrip() for line in raw.strip("\n").splitlines())
+        if not text.strip():
+            return None
+        return text, len("".join(text.split()))
+    text = " ".join(raw.split())
+    if not text:
+        return None
+    return text, len(text) - text.count(" ")
+
+
 def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: int, links: list) -> None:
     """Close gathered text as one block of container `owner` (nothing when it is blank).
 
     `link_chars` counts the non-blank characters of the block's link text; the block's own are counted here, once.
     """
-    if pre:
-        text = "\n".join(line.rstrip() for line in raw.strip("\n").splitlines())
-        if not text.strip():
-            return
-        chars = len("".join(text.split()))
-    else:
-        text = " ".join(raw.split())
-        if not text:
-            return
-        chars = len(text) - text.count(" ")
+    made = _block_text(raw, pre)
+    if made is None:
+        return
+    text, chars = made
     container = seg.containers[owner]
     parent = container.parent
     blocks = seg.blocks
@@ -271,11 +281,12 @@ def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: 
     seg.owner.append(owner)
 
 
-def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation:
+def walk_blocks_python(root: LexborNode, deadline: float | None = None) -> Segmentation:
     """Walk the tree under `root` in document order and cut it into blocks; stop early past `deadline`.
 
-    The loop is the hot path of HTML mode, so its state lives in local variables rather than an object, and a text
-    node costs one lookup and one append: characters are counted once per block and once per link, not per node.
+    This is the walk's definition; `segment._walk` is the same walk compiled, used when it could be built (see
+    `walk_blocks`). Its state lives in local variables rather than an object, and a text node costs one lookup and
+    one append: characters are counted once per block and once per link, not per node.
     """
     seg = Segmentation()
     containers = seg.containers
@@ -446,6 +457,75 @@ def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation
     return seg
 
 
+_INVISIBLE_TAG_SET = frozenset(INVISIBLE_TAGS)
+
+
+def _tag_flags(tag: str) -> int:
+    """What the compiled walk must know of a tag besides its kind: heading 1, preformatted 2, nameless 4,
+    invisible 8, never hidden by attribute 16, input 32 (hidden by its type)."""
+    return (
+        (tag in HEADING_TAGS) | (tag in PREFORMATTED_TAGS) << 1 | (tag in NAMELESS_TAGS) << 2
+        | (tag in _INVISIBLE_TAG_SET) << 3 | (tag in NEVER_HIDDEN_TAGS) << 4 | (tag == "input") << 5
+    )
+
+
+def _bind_compiled_walk():
+    """The compiled walk's module when it was built and reads this selectolax's tree correctly; else None.
+
+    THRESHER_PURE_PYTHON=1 in the environment keeps the Python walk (to compare the two, or to rule one out).
+    """
+    if os.environ.get("THRESHER_PURE_PYTHON"):
+        return None
+    try:
+        from selectolax import lexbor as selectolax_lexbor
+
+        from thresher.segment import _walk  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    page = LexborHTMLParser('<body><div id="Probe" class="a b"><p>text é<a href="/x">link</a></p></div></body>')
+    div = page.css_first("div")
+    p = page.css_first("p")
+    if div is None or p is None or not hasattr(div, "mem_id") or not _walk.bind(selectolax_lexbor.__file__):
+        return None
+    text, link, body = p.first_child, p.css_first("a"), page.body
+    ok = _walk.probe(div.mem_id, p.mem_id, text.mem_id, link.mem_id, body.mem_id, "text é", "/x", "Probe")
+    _walk.enable(ok)
+    return _walk if ok else None
+
+
+_COMPILED_WALK = _bind_compiled_walk()
+
+
+def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation:
+    """Cut the visible content under `root` into blocks, in document order; stop early past `deadline`.
+
+    The compiled walk when it is there (it skips invisible elements as it goes), else `drop_invisible` then
+    `walk_blocks_python`: the two give the same Segmentation.
+    """
+    if _COMPILED_WALK is None:
+        drop_invisible(root)
+        return walk_blocks_python(root, deadline)
+    return walk_blocks_compiled(root, deadline)
+
+
+def walk_blocks_compiled(root: LexborNode, deadline: float | None = None) -> Segmentation:
+    """`drop_invisible` + `walk_blocks_python`, compiled (segment/_walk.pyx) and without touching the tree: invisible
+    elements are skipped, not removed. Only callable when `compiled_walk_available()`."""
+    if _COMPILED_WALK is None:
+        raise RuntimeError("the compiled DOM walk is not available: use walk_blocks_python")
+    tag = root.tag or "body"
+    blocks, containers, owner, visited, stopped = _COMPILED_WALK.walk(
+        root.mem_id, tag, _ident(root.attributes), -1.0 if deadline is None else deadline, DEADLINE_CHECK_EVERY,
+        Block, _BODY, Container, _block_text, _ident_of, _tag_kind, _tag_flags,
+    )
+    return Segmentation(blocks=blocks, containers=containers, owner=owner, nodes_visited=visited, stopped_early=stopped)
+
+
+def compiled_walk_available() -> bool:
+    """True when HTML mode walks the DOM with the compiled walk."""
+    return _COMPILED_WALK is not None
+
+
 def _short_ident(ident: str) -> str:
     """The id, else the first class: enough to recognise an element in a path."""
     if not ident:
@@ -515,8 +595,8 @@ def assign_paths(seg: Segmentation) -> None:
 
 
 def segment_html(tree: LexborHTMLParser, deadline: float | None = None) -> Segmentation:
-    """Drop invisible content from `tree` (in place) and cut its body into blocks with their container tree."""
-    drop_invisible(tree)
+    """Cut the visible content of `tree`'s body into blocks with their container tree (the Python walk first drops
+    invisible content from the tree, in place)."""
     root = tree.body or tree.root
     if root is None:
         return Segmentation(containers=[Container(tag="body", ident="", parent=-1, depth=0)])

@@ -1,0 +1,721 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
+"""The DOM walk of `segment.html.walk_blocks`, compiled: the same blocks and containers, about five times faster.
+
+The Python walk spends most of its time asking selectolax for one node after another: every `node.next`,
+`node.tag_id` and `node.text_content` builds a Python object. Here the walk reads lexbor's tree directly. selectolax
+gives each node's address (`LexborNode.mem_id`) and exports lexbor's functions from its extension module; the few
+fields read (a node's links, its tag id and type, a text node's characters, an element's attribute list) are declared
+below as lexbor lays them out. `probe()` checks that layout against selectolax's own answers on a small page before
+the walk is ever used: on any mismatch (another lexbor, another platform) thresher keeps the Python walk.
+
+Text is gathered as UTF-8 bytes and decoded once per block; everything a block's text goes through after that (white
+space folding, link characters, the Block and Container records) is the Python walk's own code, so the two walks
+agree block for block. tests/test_html_walk_compiled.py holds them to it.
+"""
+
+from libc.stdint cimport uintptr_t
+from libc.stdlib cimport free, malloc, realloc
+from libc.string cimport memcmp, memcpy
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+
+cdef extern from "<dlfcn.h>" nogil:
+    void *dlopen(const char *filename, int flags)
+    void *dlsym(void *handle, const char *symbol)
+    int RTLD_NOW
+    int RTLD_NOLOAD
+
+cdef extern from "<time.h>" nogil:
+    ctypedef long time_t
+    struct timespec:
+        time_t tv_sec
+        long tv_nsec
+    int clock_gettime(int clk_id, timespec *tp)
+    int CLOCK_MONOTONIC
+
+cdef extern from *:
+    """
+    /* lexbor's node, character data, element and attribute, as far as the walk reads them (lexbor/dom/interfaces). */
+    typedef struct th_node {
+        void *events;
+        uintptr_t local_name;
+        uintptr_t prefix;
+        uintptr_t ns;
+        void *owner_document;
+        struct th_node *next;
+        struct th_node *prev;
+        struct th_node *parent;
+        struct th_node *first_child;
+        struct th_node *last_child;
+        void *user;
+        int type;
+    } th_node;
+    typedef struct { unsigned char *data; size_t length; } th_str;
+    typedef struct { th_node node; th_str data; } th_chardata;
+    struct th_element;
+    typedef struct th_attr {
+        th_node node;
+        uintptr_t upper_name;
+        uintptr_t qualified_name;
+        th_str *value;
+        struct th_element *owner;
+        struct th_attr *next;
+        struct th_attr *prev;
+    } th_attr;
+    typedef struct th_element {
+        th_node node;
+        uintptr_t upper_name;
+        uintptr_t qualified_name;
+        th_str *is_value;
+        th_attr *first_attr;
+        th_attr *last_attr;
+    } th_element;
+    typedef const unsigned char *(*th_element_name_fn)(th_element *, size_t *);
+    typedef const unsigned char *(*th_attr_name_fn)(th_attr *, size_t *);
+    """
+    ctypedef struct th_node:
+        uintptr_t local_name
+        th_node *next
+        th_node *parent
+        th_node *first_child
+        int type
+    ctypedef struct th_str:
+        unsigned char *data
+        size_t length
+    ctypedef struct th_chardata:
+        th_node node
+        th_str data
+    ctypedef struct th_element
+    ctypedef struct th_attr:
+        th_str *value
+        th_element *owner
+        th_attr *next
+    ctypedef struct th_element:
+        th_node node
+        th_attr *first_attr
+    ctypedef const unsigned char *(*th_element_name_fn)(th_element *, size_t *)
+    ctypedef const unsigned char *(*th_attr_name_fn)(th_attr *, size_t *)
+
+DEF NODE_ELEMENT = 1
+DEF NODE_TEXT = 3
+DEF TAG_TEXT = 2  # lexbor's LXB_TAG__TEXT
+DEF CACHED_TAG_IDS = 4096  # standard tags have small fixed ids; a custom element's id is a per-page pointer
+# Kinds, as in segment.html.
+DEF INLINE = 0
+DEF BLOCK = 1
+DEF BREAK = 2
+DEF LINK = 3
+DEF SKIP = 4
+# Tag flags kept beside the kind.
+DEF F_HEADING = 1
+DEF F_PRE = 2
+DEF F_NAMELESS = 4
+DEF F_INVISIBLE = 8  # never visible: script, style, svg, ... (its whole subtree is skipped)
+DEF F_NEVER_HIDDEN = 16  # html, body: a hidden attribute there is an anti-flicker trick, not hidden content
+DEF F_INPUT = 32  # input: hidden by type="hidden"
+
+cdef th_element_name_fn element_name_fn = NULL
+cdef th_attr_name_fn attr_name_fn = NULL
+cdef bint ready = False
+
+# Per tag id below CACHED_TAG_IDS: kind + 8 * flags, or -1 while unknown; and the tag's name.
+cdef int tag_code[CACHED_TAG_IDS]
+cdef list tag_names = [None] * CACHED_TAG_IDS
+for _i in range(CACHED_TAG_IDS):
+    tag_code[_i] = -1
+
+
+cdef double monotonic() noexcept nogil:
+    cdef timespec ts
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return ts.tv_sec + ts.tv_nsec * 1e-9
+
+
+cdef inline str decode(const unsigned char *data, size_t length):
+    # selectolax's own policy: lexbor passes bytes it could not decode through, and they become U+FFFD.
+    return PyUnicode_DecodeUTF8(<const char *> data, length, "replace")
+
+
+def bind(str library_path):
+    """Find lexbor's name functions in selectolax's (already loaded) extension module; False when they are absent."""
+    global element_name_fn, attr_name_fn
+    cdef bytes path = library_path.encode()
+    cdef void *handle = dlopen(path, RTLD_NOW | RTLD_NOLOAD)
+    if handle == NULL:
+        return False
+    element_name_fn = <th_element_name_fn> dlsym(handle, b"lxb_dom_element_qualified_name")
+    attr_name_fn = <th_attr_name_fn> dlsym(handle, b"lxb_dom_attr_qualified_name")
+    return element_name_fn != NULL and attr_name_fn != NULL
+
+
+def enable(bint on):
+    global ready
+    ready = on and element_name_fn != NULL and attr_name_fn != NULL
+
+
+cdef inline bint name_is(const unsigned char *name, size_t length, const char *want, size_t want_length) noexcept:
+    return length == want_length and memcmp(name, want, length) == 0
+
+
+cdef object attr_value(th_attr *attr):
+    if attr.value == NULL or attr.value.data == NULL:
+        return None
+    return decode(attr.value.data, attr.value.length)
+
+
+cdef tuple naming_attributes(th_node *node):
+    """(id, class, role, itemprop, any attribute at all) of an element, as selectolax's `attributes` dict gives them."""
+    cdef th_attr *attr = (<th_element *> node).first_attr
+    cdef const unsigned char *name
+    cdef size_t length = 0
+    ident = cls = role = prop = None
+    cdef bint any_attr = attr != NULL
+    while attr != NULL:
+        name = attr_name_fn(attr, &length)
+        if name != NULL:
+            if name_is(name, length, b"id", 2):
+                ident = attr_value(attr)
+            elif name_is(name, length, b"class", 5):
+                cls = attr_value(attr)
+            elif name_is(name, length, b"role", 4):
+                role = attr_value(attr)
+            elif name_is(name, length, b"itemprop", 8):
+                prop = attr_value(attr)
+        attr = attr.next
+    return ident, cls, role, prop, any_attr
+
+
+cdef object href_of(th_node *node):
+    """The element's href, as `attributes.get("href")` gives it (the last one written wins, as in a dict)."""
+    cdef th_attr *attr = (<th_element *> node).first_attr
+    cdef const unsigned char *name
+    cdef size_t length = 0
+    href = None
+    while attr != NULL:
+        name = attr_name_fn(attr, &length)
+        if name != NULL and name_is(name, length, b"href", 4):
+            href = attr_value(attr)
+        attr = attr.next
+    return href
+
+
+def probe(size_t div_id, size_t p_id, size_t text_id, size_t link_id, size_t body_id, str text, str href, str ident):
+    """True when lexbor's tree, read through the declarations above, says what selectolax says of the same nodes.
+
+    The page is `<body><div id=... class=...><p>TEXT<a href=...>...</a></p></div></body>`; the ids are mem_ids.
+    Pointers are compared before any is followed, so a foreign layout fails here instead of reading astray.
+    """
+    cdef th_node *div = <th_node *> div_id
+    cdef th_node *p = <th_node *> p_id
+    cdef th_node *t = <th_node *> text_id
+    if div.type != NODE_ELEMENT or div.first_child != p or p.parent != div or div.parent != <th_node *> body_id:
+        return False
+    if p.first_child != t or t.parent != p or t.next != <th_node *> link_id or t.local_name != TAG_TEXT:
+        return False
+    cdef th_chardata *chars = <th_chardata *> t
+    if decode(chars.data.data, chars.data.length) != text:
+        return False
+    cdef th_attr *first = (<th_element *> div).first_attr
+    if first == NULL or first.owner != <th_element *> div:
+        return False
+    if href_of(<th_node *> link_id) != href:
+        return False
+    found = naming_attributes(div)
+    return found[0] == ident
+
+
+cdef inline Py_ssize_t space_length(const unsigned char *s, Py_ssize_t left) noexcept:
+    """Bytes of the white-space character at `s` (Python's str.isspace set), or 0 when it is not white space."""
+    cdef unsigned char c = s[0]
+    if c < 0x80:
+        return 1 if 0x09 <= c <= 0x0D or 0x1C <= c <= 0x20 else 0
+    if c == 0xC2:
+        return 2 if left >= 2 and (s[1] == 0x85 or s[1] == 0xA0) else 0
+    if c == 0xE1:
+        return 3 if left >= 3 and s[1] == 0x9A and s[2] == 0x80 else 0
+    if c == 0xE2 and left >= 3:
+        if s[1] == 0x80 and (s[2] <= 0x8A or s[2] == 0xA8 or s[2] == 0xA9 or s[2] == 0xAF) and s[2] >= 0x80:
+            return 3
+        if s[1] == 0x81 and s[2] == 0x9F:
+            return 3
+        return 0
+    if c == 0xE3:
+        return 3 if left >= 3 and s[1] == 0x80 and s[2] == 0x80 else 0
+    return 0
+
+
+cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned char *dst, Py_ssize_t *visible) noexcept:
+    """`" ".join(text.split())` on UTF-8 bytes: writes the folded text to `dst` (room for `n` bytes), returns its
+    length, and sets `visible` to its count of characters that are not spaces (code points, not bytes)."""
+    cdef Py_ssize_t i = 0, out = 0, count = 0, width
+    cdef bint gap = False
+    cdef unsigned char c
+    while i < n:
+        width = space_length(src + i, n - i)
+        if width:
+            gap = out > 0
+            i += width
+            continue
+        if gap:
+            dst[out] = 0x20
+            out += 1
+            gap = False
+        c = src[i]
+        dst[out] = c
+        out += 1
+        if (c & 0xC0) != 0x80:
+            count += 1
+        i += 1
+    visible[0] = count
+    return out
+
+
+cdef inline bint contains(const unsigned char *text, size_t length, const char *part, size_t part_length) noexcept:
+    cdef size_t i
+    if length < part_length:
+        return False
+    for i in range(length - part_length + 1):
+        if text[i] == part[0] and memcmp(text + i, part, part_length) == 0:
+            return True
+    return False
+
+
+cdef inline bint is_hidden_word(const unsigned char *value, size_t length) noexcept:
+    """"hidden" in any ASCII case (lexbor's selector engine matches the type attribute so)."""
+    cdef size_t i
+    if length != 6:
+        return False
+    for i in range(6):
+        if (value[i] | 0x20) != b"hidden"[i]:
+            return False
+    return True
+
+
+cdef bint hidden_by_attribute(th_node *node, bint is_input) noexcept:
+    """What segment.html.HIDDEN_SELECTOR matches: [hidden], [aria-hidden="true"], display/visibility in an inline
+    style (case-sensitive, as lexbor's selector engine matches them), input[type="hidden"] (in any case)."""
+    cdef th_attr *attr = (<th_element *> node).first_attr
+    cdef const unsigned char *name
+    cdef const unsigned char *value
+    cdef size_t length = 0, value_length
+    while attr != NULL:
+        name = attr_name_fn(attr, &length)
+        if name != NULL:
+            if name_is(name, length, b"hidden", 6):
+                return True
+            if attr.value != NULL and attr.value.data != NULL:
+                value = attr.value.data
+                value_length = attr.value.length
+                if name_is(name, length, b"aria-hidden", 11):
+                    if value_length == 4 and memcmp(value, b"true", 4) == 0:
+                        return True
+                elif is_input and name_is(name, length, b"type", 4):
+                    if is_hidden_word(value, value_length):
+                        return True
+                elif name_is(name, length, b"style", 5):
+                    if (contains(value, value_length, b"display:none", 12)
+                            or contains(value, value_length, b"display: none", 13)
+                            or contains(value, value_length, b"visibility:hidden", 17)
+                            or contains(value, value_length, b"visibility: hidden", 18)):
+                        return True
+        attr = attr.next
+    return False
+
+
+cdef int tag_code_of(th_node *node, object tag_kind, object flags_of) except -2:
+    """Kind + 8 * flags of an element; fills the name cache for standard tags."""
+    cdef uintptr_t tag_id = node.local_name
+    cdef int code
+    if tag_id < CACHED_TAG_IDS:
+        code = tag_code[tag_id]
+        if code >= 0:
+            return code
+    name = element_name(node)
+    code = tag_kind(name) + 8 * flags_of(name)
+    if tag_id < CACHED_TAG_IDS:
+        tag_code[tag_id] = code
+        tag_names[tag_id] = name
+    return code
+
+
+cdef str element_name(th_node *node):
+    cdef size_t length = 0
+    cdef const unsigned char *name = element_name_fn(<th_element *> node, &length)
+    return decode(name, length) if name != NULL else ""
+
+
+cdef inline str tag_name_of(th_node *node):
+    if node.local_name < CACHED_TAG_IDS:
+        return tag_names[node.local_name]
+    return element_name(node)
+
+
+cdef struct Frame:
+    th_node *node
+    Py_ssize_t index  # container index, -1 for an inline element
+    Py_ssize_t start  # link: byte offset where its text starts; -1 none; SPACE_AFTER for a block inside a heading
+    th_node *link  # the link element, for its href when it closes
+
+DEF SPACE_AFTER = -2
+
+
+cdef class Buffer:
+    """The text gathered for the next block, as UTF-8 bytes."""
+    cdef unsigned char *data
+    cdef Py_ssize_t length, capacity
+
+    def __cinit__(self):
+        self.capacity = 4096
+        self.length = 0
+        self.data = <unsigned char *> malloc(self.capacity)
+        if self.data == NULL:
+            raise MemoryError()
+
+    def __dealloc__(self):
+        free(self.data)
+
+    cdef int append(self, const unsigned char *text, size_t length) except -1:
+        cdef Py_ssize_t need = self.length + <Py_ssize_t> length
+        cdef unsigned char *grown
+        if need > self.capacity:
+            while self.capacity < need:
+                self.capacity *= 2
+            grown = <unsigned char *> realloc(self.data, self.capacity)
+            if grown == NULL:
+                raise MemoryError()
+            self.data = grown
+        memcpy(self.data + self.length, text, length)
+        self.length = need
+        return 0
+
+    cdef str text(self, Py_ssize_t start):
+        return decode(self.data + start, self.length - start)
+
+
+cdef class Containers:
+    """The container table while the walk runs: C arrays, turned into `Container` records at the end."""
+    cdef Py_ssize_t *parent
+    cdef Py_ssize_t *depth
+    cdef Py_ssize_t *first_block
+    cdef Py_ssize_t *end_block
+    cdef int *flags
+    cdef Py_ssize_t count, capacity
+    cdef list tags, idents, hints
+
+    def __cinit__(self):
+        self.capacity = 256
+        self.count = 0
+        self.parent = <Py_ssize_t *> malloc(self.capacity * sizeof(Py_ssize_t))
+        self.depth = <Py_ssize_t *> malloc(self.capacity * sizeof(Py_ssize_t))
+        self.first_block = <Py_ssize_t *> malloc(self.capacity * sizeof(Py_ssize_t))
+        self.end_block = <Py_ssize_t *> malloc(self.capacity * sizeof(Py_ssize_t))
+        self.flags = <int *> malloc(self.capacity * sizeof(int))
+        if not (self.parent and self.depth and self.first_block and self.end_block and self.flags):
+            raise MemoryError()
+        self.tags, self.idents, self.hints = [], [], []
+
+    def __dealloc__(self):
+        free(self.parent)
+        free(self.depth)
+        free(self.first_block)
+        free(self.end_block)
+        free(self.flags)
+
+    cdef int grow(self) except -1:
+        cdef Py_ssize_t capacity = self.capacity * 2
+        cdef void *a = realloc(self.parent, capacity * sizeof(Py_ssize_t))
+        if a == NULL:
+            raise MemoryError()
+        self.parent = <Py_ssize_t *> a
+        a = realloc(self.depth, capacity * sizeof(Py_ssize_t))
+        if a == NULL:
+            raise MemoryError()
+        self.depth = <Py_ssize_t *> a
+        a = realloc(self.first_block, capacity * sizeof(Py_ssize_t))
+        if a == NULL:
+            raise MemoryError()
+        self.first_block = <Py_ssize_t *> a
+        a = realloc(self.end_block, capacity * sizeof(Py_ssize_t))
+        if a == NULL:
+            raise MemoryError()
+        self.end_block = <Py_ssize_t *> a
+        a = realloc(self.flags, capacity * sizeof(int))
+        if a == NULL:
+            raise MemoryError()
+        self.flags = <int *> a
+        self.capacity = capacity
+        return 0
+
+    cdef Py_ssize_t add(self, str tag, Py_ssize_t parent, Py_ssize_t depth, Py_ssize_t first_block, int flags) except -1:
+        if self.count == self.capacity:
+            self.grow()
+        cdef Py_ssize_t index = self.count
+        self.parent[index] = parent
+        self.depth[index] = depth
+        self.first_block[index] = first_block
+        self.end_block[index] = first_block
+        self.flags[index] = flags
+        self.tags.append(tag)
+        self.idents.append("")
+        self.hints.append("")
+        self.count += 1
+        return index
+
+    cdef void pop(self):
+        self.count -= 1
+        self.tags.pop()
+        self.idents.pop()
+        self.hints.pop()
+
+
+cdef class Walk:
+    """One page's walk: the state the Python walk keeps in local variables."""
+    cdef Buffer parts
+    cdef Buffer folded  # scratch: gathered text with its white space folded
+    cdef Containers containers
+    cdef list blocks, owners
+    cdef Py_ssize_t link_chars, link_start
+    cdef list links
+    cdef int pre_depth
+    cdef object block_type, body_role, make_text, ident_of
+
+    def __cinit__(self, block_type, body_role, make_text, ident_of):
+        self.parts = Buffer()
+        self.folded = Buffer()
+        self.containers = Containers()
+        self.blocks, self.owners, self.links = [], [], []
+        self.link_chars = 0
+        self.link_start = -1
+        self.pre_depth = 0
+        self.block_type, self.body_role, self.make_text, self.ident_of = block_type, body_role, make_text, ident_of
+
+    cdef Py_ssize_t fold(self, Py_ssize_t start, Py_ssize_t *visible) except -1:
+        """Fold the gathered text from byte `start` into `folded`; return its length."""
+        cdef Py_ssize_t n = self.parts.length - start
+        if n > self.folded.capacity:
+            self.folded.length = 0
+            self.folded.append(self.parts.data, n)  # grows the scratch buffer
+        return fold_spaces(self.parts.data + start, n, self.folded.data, visible)
+
+    cdef int close_link_text(self) except -1:
+        """The open link's text gathered so far counts as link text of the block being closed."""
+        cdef Py_ssize_t visible = 0
+        if self.link_start >= 0:
+            self.fold(self.link_start, &visible)
+            self.link_chars += visible
+        return 0
+
+    cdef int flush(self, Py_ssize_t owner, bint pre) except -1:
+        """Close the gathered text as one block of `owner` (none when it is only white space), then start afresh."""
+        cdef Py_ssize_t length, visible = 0
+        cdef str raw
+        if self.parts.length:
+            if pre:
+                raw = self.parts.text(0)
+                if not raw.isspace():
+                    self.close_link_text()
+                    made = self.make_text(raw, True)
+                    if made is not None:
+                        self.add_block(made[0], made[1], owner)
+            else:
+                length = self.fold(0, &visible)
+                if length:
+                    text = decode(self.folded.data, length)
+                    self.close_link_text()
+                    self.add_block(text, visible, owner)
+            if self.link_start >= 0:
+                self.link_start = 0
+            self.parts.length = 0
+            self.link_chars = 0
+            self.links = []
+        return 0
+
+    cdef int close_link(self, th_node *link) except -1:
+        """A link ends: its folded text counts as link characters, and (text, href) joins the block's links."""
+        cdef Py_ssize_t length, visible = 0
+        length = self.fold(self.link_start, &visible)
+        if length:
+            self.link_chars += visible
+            href = href_of(link)
+            if href:
+                self.links.append((decode(self.folded.data, length), href))
+        self.link_start = -1
+        return 0
+
+    cdef int add_block(self, str text, Py_ssize_t chars, Py_ssize_t owner) except -1:
+        cdef Py_ssize_t parent = self.containers.parent[owner]
+        cdef double density = self.link_chars / <double> chars
+        cdef list blocks = self.blocks
+        blocks.append(
+            self.block_type(
+                len(blocks), text, self.body_role, None, None, None, None, None, self.containers.tags[owner],
+                density if density < 1.0 else 1.0, parent if parent >= 0 else owner, self.links or None,
+            )
+        )
+        self.owners.append(owner)
+        return 0
+
+    cdef int name_container(self, Py_ssize_t index, th_node *node) except -1:
+        ident, cls, role, prop, any_attr = naming_attributes(node)
+        if any_attr:
+            self.containers.idents[index], self.containers.hints[index] = self.ident_of(ident, cls, role, prop)
+        return 0
+
+
+def walk(
+    size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ssize_t check_every,
+    object block_type, object body_role, object container_type, object make_text, object ident_of, object tag_kind,
+    object flags_of,
+):
+    """Walk the tree under the node at `root_id`; returns (blocks, containers, owner, nodes visited, stopped early).
+
+    `deadline` is a time.monotonic() value, or a negative number for none. The callables are segment.html's own:
+    `make_text(raw, pre) -> (text, visible chars) | None`, `ident_of(id, class, role, itemprop) -> (ident, hint)`,
+    `tag_kind(name) -> kind`, `flags_of(name) -> flags`.
+    """
+    if not ready:
+        raise RuntimeError("the compiled walk is not bound to lexbor")
+    cdef Walk w = Walk(block_type, body_role, make_text, ident_of)
+    cdef Containers containers = w.containers
+    cdef Buffer parts = w.parts
+    cdef th_node *root = <th_node *> root_id
+    cdef th_node *node = root.first_child
+    cdef th_node *child
+    cdef th_chardata *chars
+    cdef Frame *stack = <Frame *> malloc(64 * sizeof(Frame))
+    cdef Py_ssize_t depth = 0, capacity = 64
+    cdef Frame *grown
+    cdef Frame frame
+    cdef Py_ssize_t owner = 0, index, until_clock = check_every, visited = 0, end
+    cdef int code, kind, flags
+    cdef bint stopped = False, invisible
+    if stack == NULL:
+        raise MemoryError()
+    try:
+        containers.add(root_tag, -1, 0, 0, flags_of(root_tag))
+        containers.idents[0], containers.hints[0] = root_naming
+        while node != NULL:
+            if node.local_name == TAG_TEXT:
+                chars = <th_chardata *> node
+                if node.type == NODE_TEXT and chars.data.data != NULL and chars.data.length:
+                    parts.append(chars.data.data, chars.data.length)
+            else:
+                invisible = False
+                if node.type != NODE_ELEMENT:
+                    kind = SKIP
+                else:
+                    code = tag_code_of(node, tag_kind, flags_of)
+                    kind = code & 7
+                    flags = code >> 3
+                    if flags & F_INVISIBLE or (
+                        (<th_element *> node).first_attr != NULL and not flags & F_NEVER_HIDDEN
+                        and hidden_by_attribute(node, flags & F_INPUT)
+                    ):
+                        # segment.html.drop_invisible's elements: the subtree is never read, nor counted.
+                        kind = SKIP
+                        invisible = True
+                if not invisible:
+                    until_clock -= 1
+                    if not until_clock:
+                        visited += check_every
+                        until_clock = check_every
+                        if deadline >= 0 and monotonic() > deadline:
+                            stopped = True
+                            break
+                child = node.first_child
+                if kind == INLINE or kind == LINK or (kind == BLOCK and containers.flags[owner] & F_HEADING):
+                    if child != NULL:
+                        if depth == capacity:
+                            capacity *= 2
+                            grown = <Frame *> realloc(stack, capacity * sizeof(Frame))
+                            if grown == NULL:
+                                raise MemoryError()
+                            stack = grown
+                        stack[depth].node = node
+                        stack[depth].index = -1
+                        stack[depth].start = -1
+                        stack[depth].link = NULL
+                        if kind == LINK and w.link_start < 0:
+                            stack[depth].start = parts.length
+                            stack[depth].link = node
+                            w.link_start = parts.length
+                        elif kind == BLOCK:
+                            # A heading's text is one block even when the page wraps its parts in divs or spans.
+                            parts.append(b" ", 1)
+                            stack[depth].start = SPACE_AFTER
+                        depth += 1
+                        node = child
+                        continue
+                    elif kind == BLOCK:
+                        parts.append(b" ", 1)
+                elif kind == BLOCK:
+                    w.flush(owner, w.pre_depth > 0)
+                    if child != NULL:  # an empty element ends the text before it but holds no block
+                        index = containers.add(
+                            tag_name_of(node), owner, containers.depth[owner] + 1, len(w.blocks), flags
+                        )
+                        if flags & F_PRE:
+                            w.pre_depth += 1
+                        owner = index
+                        if depth == capacity:
+                            capacity *= 2
+                            grown = <Frame *> realloc(stack, capacity * sizeof(Frame))
+                            if grown == NULL:
+                                raise MemoryError()
+                            stack = grown
+                        stack[depth].node = node
+                        stack[depth].index = index
+                        stack[depth].start = -1
+                        stack[depth].link = NULL
+                        depth += 1
+                        node = child
+                        continue
+                elif kind == BREAK:
+                    if w.pre_depth:
+                        parts.append(b"\n", 1)
+                    else:
+                        w.flush(owner, False)
+            # Leave the node: go to its next sibling, or climb and close the elements we finish on the way.
+            while True:
+                if node.next != NULL:
+                    node = node.next
+                    break
+                if depth == 0:
+                    node = NULL
+                    break
+                depth -= 1
+                frame = stack[depth]
+                node = frame.node
+                if frame.index >= 0:
+                    index = frame.index
+                    w.flush(index, w.pre_depth > 0)
+                    end = containers.end_block[index] = len(w.blocks)
+                    owner = containers.parent[index]
+                    if w.pre_depth and containers.flags[index] & F_PRE:
+                        w.pre_depth -= 1
+                    if end == containers.first_block[index]:
+                        containers.pop()  # no block inside, and its empty descendants went already
+                    elif not containers.flags[index] & F_NAMELESS:
+                        w.name_container(index, node)
+                elif frame.start >= 0:
+                    w.close_link(frame.link)
+                elif frame.start == SPACE_AFTER:
+                    parts.append(b" ", 1)
+        w.flush(0 if owner < 0 else owner, w.pre_depth > 0)
+        containers.end_block[0] = len(w.blocks)
+        # Stopped early: the elements still open hold what was read inside them, and are named now.
+        for index in range(depth):
+            frame = stack[index]
+            if frame.index >= 0:
+                containers.end_block[frame.index] = len(w.blocks)
+                if not containers.flags[frame.index] & F_NAMELESS:
+                    w.name_container(frame.index, frame.node)
+    finally:
+        free(stack)
+    out = [
+        container_type(
+            containers.tags[i], containers.idents[i], containers.parent[i], containers.depth[i],
+            containers.first_block[i], containers.end_block[i], containers.hints[i],
+        )
+        for i in range(containers.count)
+    ]
+    return w.blocks, out, w.owners, visited + check_every - until_clock, stopped

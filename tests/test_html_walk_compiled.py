@@ -1,0 +1,122 @@
+"""The compiled DOM walk (segment/_walk.pyx) against its definition, the Python walk: the same Segmentation.
+
+The Python side drops invisible content from its tree first (`drop_invisible`); the compiled walk skips it in place,
+so each side gets its own parse of the page.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from thresher.segment import html as seg_html
+from thresher.segment.html import (
+    compiled_walk_available,
+    drop_invisible,
+    parse_html,
+    walk_blocks_compiled,
+    walk_blocks_python,
+)
+
+BENCH = Path(__file__).resolve().parents[2] / "shared" / "bench"
+SAMPLES = Path(seg_html.__file__).resolve().parents[1] / "samples"
+EXTENSION_BUILT = importlib.util.find_spec("thresher.segment._walk") is not None
+
+needs_compiled = pytest.mark.skipif(not compiled_walk_available(), reason="the compiled walk is not in this install")
+
+
+def both_walks(html: str | bytes, deadline: float | None = None):
+    python_tree = parse_html(html)
+    drop_invisible(python_tree)
+    compiled_tree = parse_html(html)
+    python_root = python_tree.body or python_tree.root
+    compiled_root = compiled_tree.body or compiled_tree.root
+    return walk_blocks_python(python_root, deadline), walk_blocks_compiled(compiled_root, deadline)
+
+
+@pytest.mark.skipif(shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here")
+def test_the_install_built_the_compiled_walk_and_it_reads_this_lexbor():
+    # Built: pip install compiled the extension. Bound: its view of lexbor's structs matched selectolax's answers.
+    assert EXTENSION_BUILT
+    assert compiled_walk_available()
+
+
+@needs_compiled
+def test_the_two_walks_agree_on_the_bundled_sample():
+    html = (SAMPLES / "harbour-bridge.html").read_bytes()
+    python, compiled = both_walks(html)
+    assert len(python.blocks) > 5
+    assert compiled == python
+
+
+@needs_compiled
+@pytest.mark.skipif(not BENCH.is_dir(), reason="../shared/bench is not here")
+def test_the_two_walks_agree_on_every_benchmark_page():
+    from thresher.decode import decode
+
+    pages = [p.read_bytes() for p in sorted((BENCH / "scrapinghub-aeb").glob("*.html"))]
+    pages += [gzip.decompress(p.read_bytes()) for p in sorted((BENCH / "trafilatura-eval").glob("*.html.gz"))[:300]]
+    assert len(pages) > 400
+    differing = []
+    for index, raw in enumerate(pages):
+        python, compiled = both_walks(decode(raw).encode("utf-8", "ignore"))
+        if python != compiled:
+            differing.append(index)
+    assert differing == []
+
+
+TAGS = ["div", "p", "span", "b", "a", "h2", "pre", "li", "ul", "table", "td", "br", "script", "style", "svg", "input",
+        "my-widget", "foo", "button", "nav", "template", "textarea"]
+ATTRIBUTES = [
+    "", ' id="Main"', ' class="Story Body"', ' role="navigation"', ' itemprop="articleBody"', ' href="/x"', " href",
+    " hidden", ' aria-hidden="true"', ' aria-hidden="TRUE"', ' style="display:none"', ' style="color: red; display: none"',
+    ' style="DISPLAY:NONE"', ' style="visibility:hidden"', ' type="hidden"', ' type="HIDDEN"', ' class="a" id="b" class="c"',
+]
+TEXTS = ["word", " ", "two words", "\xa0", "\u2003x\u3000", "\n\t", "é ü", "中文", "\u200b", "a\u2028b", "\x85", "&amp;",
+         "<!-- note -->", "\u1680y\u205f", "\u202f"]
+
+
+@st.composite
+def html_pieces(draw):
+    pieces = []
+    for _ in range(draw(st.integers(0, 40))):
+        kind = draw(st.integers(0, 3))
+        if kind == 0:
+            pieces.append(f"<{draw(st.sampled_from(TAGS))}{draw(st.sampled_from(ATTRIBUTES))}>")
+        elif kind == 1:
+            pieces.append(f"</{draw(st.sampled_from(TAGS))}>")
+        else:
+            pieces.append(draw(st.sampled_from(TEXTS)))
+    return "".join(pieces)
+
+
+@needs_compiled
+@settings(max_examples=400, deadline=None)
+@given(html_pieces(), st.sampled_from(["<body>", "<body hidden>", "", "<html><head><title>t</title></head><body class=x>"]))
+def test_the_two_walks_agree_on_any_markup(body, opening):
+    python, compiled = both_walks(opening + body)
+    assert compiled == python
+
+
+@needs_compiled
+def test_the_compiled_walk_stops_at_its_deadline_like_the_python_walk():
+    html = "<body><div id='main' class='story'>" + "<p>para</p>" * 5000 + "</div></body>"
+    python, compiled = both_walks(html, deadline=0.0)
+    assert compiled.stopped_early and 0 < len(compiled.blocks) < 5000
+    assert compiled == python
+
+
+@needs_compiled
+def test_the_compiled_walk_leaves_the_tree_as_it_was():
+    # The Python walk's drop_invisible edits the tree; the compiled walk only reads it (metadata may read it after).
+    tree = parse_html("<body><script>var x</script><p hidden>secret</p><p>shown</p></body>")
+    before = tree.html
+    seg = walk_blocks_compiled(tree.body)
+    assert [b.text for b in seg.blocks] == ["shown"]
+    assert tree.html == before
