@@ -516,3 +516,38 @@ def test_utf8_round_trip(text: str) -> None:
         assert str(exc).startswith("input is a ") and str(exc).endswith(", not a page")
         return
     assert decoded == stripped
+
+
+# -- the input handed on as UTF-8 (DecodeResult.utf8)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(min_size=1, max_size=300), st.sampled_from(["", '<meta charset="utf-8">', '<meta charset="latin-1">']))
+def test_the_input_is_handed_on_only_when_it_is_exactly_the_text_in_utf8(text, head):
+    data = (head + "<p>" + text).encode("utf-8", "surrogatepass")
+    try:
+        result = decode_with_info(data)
+    except InputError:
+        return
+    if result.utf8 is not None:
+        assert result.utf8 is data
+        assert result.text.encode("utf-8") == data
+
+
+def test_utf8_pages_are_handed_on_and_others_are_not():
+    page = "<html><head><title>Grüße</title></head><body><p>Schöne Grüße aus Köln.</p></body></html>"
+    assert decode_with_info(page.encode("utf-8")).utf8 == page.encode("utf-8")
+    assert decode_with_info(page.encode("utf-8").replace(b"\xc3\xb6", b"\xf6", 1)).utf8 is None  # damaged: replaced
+    assert decode_with_info(b"\xef\xbb\xbf" + page.encode("utf-8")).utf8 is None  # the BOM is not in the text
+    assert decode_with_info(page.encode("cp1252")).utf8 is None
+    big = ("<p>" + "Grüße " * 40_000).encode("utf-8") + b"\xff"  # damage past the sample: not strict UTF-8
+    assert decode_with_info(big).utf8 is None
+
+
+def test_cleaning_bytes_handed_on_gives_the_same_document_as_cleaning_the_text():
+    from thresher import clean
+
+    page = "<html><body><article><h1>Über Köln</h1><p>" + "Der Dom steht am Rhein. " * 20 + "</p></article></body></html>"
+    from_bytes = clean(page.encode("utf-8"))
+    assert from_bytes.to_dict() == clean(page).to_dict()
+    assert "Der Dom steht am Rhein." in from_bytes.text

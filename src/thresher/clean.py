@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from thresher.decode import decode, sniff_format
+from thresher.decode import decode_with_info, sniff_format
 from thresher.model import Document
 
 Format = Literal["auto", "html", "text"]
@@ -12,12 +12,13 @@ Format = Literal["auto", "html", "text"]
 
 def clean(page: str | bytes, url: str | None = None, format: Format = "auto") -> Document:
     """Clean one page (HTML or plain text, as `str` or raw bytes) into a `Document` with its full account."""
-    text = decode(page)
+    decoded = decode_with_info(page)
+    text = decoded.text
     mode = sniff_format(text) if format == "auto" else format
     if mode == "html":
         from thresher.modes.html import clean_html
 
-        return clean_html(text, url=url)
+        return clean_html(text, url=url, utf8=decoded.utf8)
     from thresher.modes.text import clean_text_page
 
     return clean_text_page(text, url=url)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from thresher.errors import InputError
@@ -67,6 +67,9 @@ class DecodeResult:
     text: str
     charset: str | None  # None only for `str` input, which was never bytes
     method: Method
+    # The input itself when it is exactly `text` in UTF-8 (strict UTF-8, no BOM): a parser that reads UTF-8 can take
+    # it without encoding the text again.
+    utf8: bytes | None = field(default=None, compare=False, repr=False)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -479,6 +482,10 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         if codec is None:
             continue
         if codec == "utf-8":
+            if utf8.invalid == 0:
+                strict = _strict_utf8(data, sample, utf8)
+                if strict is not None:
+                    return _checked(strict, codec, method, data)
             if utf8.invalid == 0 or _looks_like_utf8(utf8):
                 return _checked(_decode_whole(data, codec, sample, utf8), codec, method)
             continue
@@ -489,12 +496,10 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
             return _checked(_decode_whole(data, codec, sample, fit), codec, method)
 
     if utf8.invalid == 0:
-        try:
-            # Strict: damage outside the sample must raise here (reusing the sample's text is safe, it was strict).
-            whole = utf8.text if len(sample) == 1 and sample[0] is data else None
-            return _checked(whole if whole is not None else data.decode("utf-8"), "utf-8", "utf-8")
-        except UnicodeDecodeError:
-            utf8 = _fit([data], "utf-8")  # the damage lies outside the sample: judge the whole input
+        strict = _strict_utf8(data, sample, utf8)
+        if strict is not None:
+            return _checked(strict, "utf-8", "utf-8", data)
+        utf8 = _fit([data], "utf-8")  # the damage lies outside the sample: judge the whole input
     if _looks_like_utf8(utf8):
         return _checked(data.decode("utf-8", errors="replace"), "utf-8", "utf-8-replace")
 
@@ -516,12 +521,23 @@ def decode(data: bytes | str, *, declared: str | None = None) -> str:
     return decode_with_info(data, declared=declared).text
 
 
-def _checked(text: str, codec: str, method: Method) -> DecodeResult:
+def _strict_utf8(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
+    """The whole input decoded as strict UTF-8 (reusing the sample's text when it was all of it), or None when there
+    is damage outside the sample."""
+    if fit.text is not None and len(sample) == 1 and sample[0] is data:
+        return fit.text  # the fit's decode was strict
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _checked(text: str, codec: str, method: Method, utf8: bytes | None = None) -> DecodeResult:
     # `isspace` stops at the first visible character; stripping would copy the whole page to learn the same.
     content = text.lstrip("\ufeff")
     if not content or content.isspace():
         raise InputError("input is empty")
-    return DecodeResult(text, codec, method)
+    return DecodeResult(text, codec, method, utf8)
 
 
 def _detect(sample: list[bytes]) -> str | None:

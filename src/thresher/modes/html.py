@@ -50,17 +50,21 @@ def make_options(**options: object) -> HtmlOptions:
     return HtmlOptions(dom=dom, **html_kw)  # type: ignore[arg-type]
 
 
-def clean_html(html: str, url: str | None = None, **options: object) -> Document:
-    """Clean one HTML page into a Document: body blocks, every removed block with its label and reason, metadata."""
+def clean_html(html: str, url: str | None = None, *, utf8: bytes | None = None, **options: object) -> Document:
+    """Clean one HTML page into a Document: body blocks, every removed block with its label and reason, metadata.
+
+    `utf8`, when given, must be exactly `html` in UTF-8 (as `DecodeResult.utf8`): the parser takes it as is.
+    """
     opts = make_options(**options)
     deadline = time.monotonic() + opts.time_budget_s
     doc = Document(mode="html", url=url)
     if len(html) > MAX_HTML_CHARS:
         html = html[:MAX_HTML_CHARS]
         doc.flag("truncated_input")
+        utf8 = None
     # The parser reads UTF-8 bytes and would encode a str itself: encoding once here (as it would, dropping lone
     # surrogates) costs nothing extra and lets the nesting scan search bytes, a little cheaper than a wide str.
-    data = html.encode("utf-8", "ignore")
+    data = utf8 if utf8 is not None else html.encode("utf-8", "ignore")
     if may_be_deeply_nested(data):
         html, dropped = limit_nesting(html)
         if dropped:
