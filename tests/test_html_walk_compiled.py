@@ -17,6 +17,8 @@ from hypothesis import strategies as st
 
 from thresher.segment import html as seg_html
 from thresher.segment.html import (
+    assign_paths,
+    assign_paths_python,
     compiled_walk_available,
     drop_invisible,
     parse_html,
@@ -37,7 +39,11 @@ def both_walks(html: str | bytes, deadline: float | None = None):
     compiled_tree = parse_html(html)
     python_root = python_tree.body or python_tree.root
     compiled_root = compiled_tree.body or compiled_tree.root
-    return walk_blocks_python(python_root, deadline), walk_blocks_compiled(compiled_root, deadline)
+    python = walk_blocks_python(python_root, deadline)
+    compiled = walk_blocks_compiled(compiled_root, deadline)
+    assign_paths_python(python)
+    assign_paths(compiled)  # the compiled one, as in segment_html
+    return python, compiled
 
 
 @pytest.mark.skipif(shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here")
@@ -52,6 +58,7 @@ def test_the_two_walks_agree_on_the_bundled_sample():
     html = (SAMPLES / "harbour-bridge.html").read_bytes()
     python, compiled = both_walks(html)
     assert len(python.blocks) > 5
+    assert all(block.path for block in compiled.blocks)
     assert compiled == python
 
 

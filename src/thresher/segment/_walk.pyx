@@ -719,3 +719,39 @@ def walk(
         for i in range(containers.count)
     ]
     return w.blocks, out, w.owners, visited + check_every - until_clock, stopped
+
+
+def assign_paths(list blocks, list owners, list containers, Py_ssize_t max_elements, Py_ssize_t max_attr_chars):
+    """segment.html.assign_paths_python, compiled: every block's path, each container's built once."""
+    cdef Py_ssize_t n = len(containers), i, index, count, end, start
+    cdef list names = [None] * n  # "tag#id" per container, filled on first need
+    cdef list paths = [None] * n
+    cdef list chain
+    cdef str ident, name, path
+    for i in range(len(blocks)):
+        index = owners[i]
+        path = paths[index]
+        if path is None:
+            chain = []
+            count = 0
+            start = index
+            while index >= 0 and count < max_elements:
+                name = names[index]
+                if name is None:
+                    c = containers[index]
+                    ident = c.ident
+                    if ident:
+                        end = ident.find(".", 1)
+                        name = c.tag + (ident if end < 0 else ident[:end])[:max_attr_chars]
+                    else:
+                        name = c.tag
+                    names[index] = name
+                chain.append(name)
+                count += 1
+                index = containers[index].parent
+            chain.reverse()
+            path = ">".join(chain)
+            if index >= 0:
+                path = "…>" + path
+            paths[start] = path
+        blocks[i].path = path

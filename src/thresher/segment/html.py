@@ -559,6 +559,14 @@ _SHORT_IDENT: dict[str, str] = {}
 
 
 def assign_paths(seg: Segmentation) -> None:
+    """Set every block's path (the compiled version when it is there: see `assign_paths_python`)."""
+    if _COMPILED_WALK is None:
+        assign_paths_python(seg)
+    else:
+        _COMPILED_WALK.assign_paths(seg.blocks, seg.owner, seg.containers, PATH_MAX_ELEMENTS, PATH_MAX_ATTR_CHARS)
+
+
+def assign_paths_python(seg: Segmentation) -> None:
     """Set every block's path, building each container's path once from its parent's (no walk up per block)."""
     containers = seg.containers
     tails: list[tuple[str, ...] | None] = [None] * len(containers)  # last PATH_MAX_ELEMENTS names per container
