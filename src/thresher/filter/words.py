@@ -58,8 +58,10 @@ _MARKS = _combining_mark_class()
 _CONNECTORS = "'’.,:\\-@/&+"
 # Most text has no Han/Kana, no Thai-like script and no combining marks: it is tokenised by a simpler, faster pattern.
 _FAST_TOKEN = re.compile(rf"\w+(?:[{_CONNECTORS}]\w+)*")
-# A word with no letter: digits, underscores and connectors only (matched over the words, one per line).
-_WORD_WITHOUT_LETTER = re.compile(r"^(?:[\d_]|[^\w\s])+$", re.MULTILINE)
+# A word with no letter: digits, underscores and connectors only. Matched over the words one per line, with a
+# line break before and after each: a pattern that starts with a literal is searched for by that character, far
+# faster than trying a line-start anchor at every position.
+_WORD_WITHOUT_LETTER = re.compile(r"\n(?:[\d_]|[^\w\s])+(?=\n)")
 _FULL_EDGE = rf"(?:[^\W{_HAN_KANA}{_SOUTHEAST_ASIAN}]|[{_MARKS}])"
 _FULL_TOKEN = re.compile(rf"[{_HAN_KANA}]|[{_SOUTHEAST_ASIAN}]+|{_FULL_EDGE}+(?:[{_CONNECTORS}]{_FULL_EDGE}+)*")
 # Characters that never need the full pattern (Latin, Greek, most of Cyrillic, general punctuation, currency):
@@ -104,7 +106,8 @@ def tokenize(text: str) -> Words:
     unusual = "".join(_NOT_SIMPLE.findall(text))
     if not unusual or _NEEDS_FULL.search(unusual) is None:
         tokens = _FAST_TOKEN.findall(text)
-        return Words(tuple(tokens), 0, len(tokens) - len(_WORD_WITHOUT_LETTER.findall("\n".join(tokens))))
+        without_letters = len(_WORD_WITHOUT_LETTER.findall("\n" + "\n".join(tokens) + "\n"))
+        return Words(tuple(tokens), 0, len(tokens) - without_letters)
     tokens = _FULL_TOKEN.findall(text)
     unspaced = len(_HAN_KANA_CHAR.findall(unusual))
     if _SOUTHEAST_ASIAN_RUN.search(unusual) is not None:
