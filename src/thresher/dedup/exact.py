@@ -29,6 +29,11 @@ def content_hash(text: str) -> str | None:
 
 
 def hash_normalised(normalised: str) -> str | None:
-    if not normalised:
+    return hash_encoded(normalised.encode("utf-8"))
+
+
+def hash_encoded(encoded: bytes) -> str | None:
+    """`hash_normalised` of text already encoded as UTF-8."""
+    if not encoded:
         return None
-    return hashlib.blake2b(normalised.encode("utf-8"), digest_size=CONTENT_HASH_BYTES).hexdigest()
+    return hashlib.blake2b(encoded, digest_size=CONTENT_HASH_BYTES).hexdigest()

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from thresher.dedup.exact import hash_normalised, normalise, normalise_words
+from thresher.dedup.exact import hash_encoded, hash_normalised, normalise, normalise_words
 from thresher.dedup.minhash import band_keys, minhash, permutations, shingle_hashes, similarity
 from thresher.filter.analysis import TextView
 from thresher.model import Decision, Document
@@ -74,18 +74,22 @@ def signatures(doc: Document, options: DedupOptions | None = None, view: TextVie
     """
     options = options or DedupOptions()
     normalised = normalise_words(view.words) if view is not None else normalise(doc.text)
-    words = normalised.split()  # words hold no spaces: this is the lower-cased word list
-    digest = hash_normalised(normalised) if options.exact else None
+    # Words hold no spaces: the normalised text's words are its space-separated pieces. It is encoded once for both
+    # hashes, and its bytes split into each word's UTF-8 bytes (what the shingle hashes read).
+    encoded = normalised.encode("utf-8") if options.exact else None
+    digest = hash_encoded(encoded) if encoded is not None else None
     if options.exact and digest is None:
         # A page with no body (a gallery, a login wall) is still the same page when re-served: its whole visible
         # text, removed blocks included, is its exact key, in a space of its own so it never meets a body's hash.
         whole = hash_normalised(normalise(" ".join(b.text for b in doc.blocks)))
         digest = f"{PAGE_KEY_PREFIX}{whole}" if whole else None
-    if not options.near or len(words) < options.min_words:
-        return DedupSignature(digest, b"", len(words))
+    n_words = normalised.count(" ") + 1 if normalised else 0
+    if not options.near or n_words < options.min_words:
+        return DedupSignature(digest, b"", n_words)
+    words = (encoded if encoded is not None else normalised.encode("utf-8")).split(b" ") if normalised else []
     a, b = _permutations(options)
     values = minhash(shingle_hashes(words, options.ngram), a, b)
-    return DedupSignature(digest, values.tobytes(), len(words))
+    return DedupSignature(digest, values.tobytes(), n_words)
 
 
 @dataclass

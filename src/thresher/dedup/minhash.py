@@ -28,14 +28,17 @@ def permutations(count: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
     return a, b
 
 
-def shingle_hashes(words: Sequence[str], n: int) -> np.ndarray:
+def shingle_hashes(words: Sequence[str] | Sequence[bytes], n: int) -> np.ndarray:
     """32-bit hashes of the word n-grams (the whole text as one shingle when it has fewer than n words).
 
-    Repeated shingles are left in: they cannot change a minimum, and removing them costs a sort.
+    The words are str, or their UTF-8 bytes (a caller that encoded the whole text once splits the bytes: the same
+    hashes without encoding word by word). Repeated shingles are left in: they cannot change a minimum, and removing
+    them costs a sort.
     """
     if not words:
         return np.empty(0, dtype=np.uint64)
-    word_hashes = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
+    encoded = words if isinstance(words[0], bytes) else map(str.encode, words)
+    word_hashes = np.fromiter(map(zlib.crc32, encoded), dtype=np.uint64, count=len(words))
     span = min(n, len(words))
     count = len(words) - span + 1
     h = np.zeros(count, dtype=np.uint64)
@@ -46,13 +49,15 @@ def shingle_hashes(words: Sequence[str], n: int) -> np.ndarray:
 
 def minhash(shingles: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The signature: for each hash function, the least value it gives any shingle (uint32)."""
-    signature = np.full(len(a), np.iinfo(np.uint32).max, dtype=np.uint64)
+    # The shift is taken after the minimum: x >> 32 never decreases as x grows, so the least shifted value is the
+    # least value shifted, and one pass over the (functions x shingles) array is saved.
+    signature = np.full(len(a), np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, len(shingles), SHINGLE_CHUNK):
         chunk = shingles[start : start + SHINGLE_CHUNK]
         values = np.multiply.outer(a, chunk)  # in place from here: no temporaries the size of the product
         values += b[:, None]
-        values >>= _SHIFT32
         np.minimum(signature, values.min(axis=1), out=signature)
+    signature >>= _SHIFT32
     return signature.astype(np.uint32)
 
 
