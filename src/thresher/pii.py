@@ -50,9 +50,17 @@ _IPV6 = re.compile(r"(?<![\w:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?
 _PHONE = re.compile(
     r"(?<![\w@.,/+\-])(?<!\d:)(?=[\d ().+\-]{8})\+?(?:\(\d{1,5}\) ?)?\d+(?:(?:[ .\-]|[ .\-]?\(\d{1,5}\)[ .\-]?)\d+)*(?![\w@]|[.,/:\-]\d)"
 )
-# Cheap gates before the full address patterns: most text has no hex-colon-hex and no digit-dot-digit.
-_MAY_HOLD_IPV6 = re.compile(r"[0-9A-Fa-f]?::?[0-9A-Fa-f]")
-_MAY_HOLD_IPV4 = re.compile(r"\d\.\d")
+# Cheap gates before the full address patterns: an IPv6 address has a colon before a hex digit, an IPv4 address a
+# digit-dot-digit. Each starts with its one literal character, which the regex engine scans for far faster than
+# for a class (a leading class or optional part makes it try the pattern at every position).
+_MAY_HOLD_IPV6 = re.compile(r":[0-9A-Fa-f]")
+_MAY_HOLD_IPV4 = re.compile(r"\.(?<=\d\.)\d")
+# The gate before the phone pattern, whose look-behinds are tried at every position of the text. Every number
+# is_phone accepts has at least _PHONE_MIN_DIGITS digits (the fewest of its three shapes), with at most two of the
+# characters a number is written with ("(", ")", space, dot, dash) between two of them. Text without such a run
+# holds no phone number; the gate starts with a digit, which the regex engine scans for quickly.
+_PHONE_MIN_DIGITS = min(INTERNATIONAL_MIN_DIGITS, NATIONAL_MIN_DIGITS, 10)  # 10: a North American number
+_MAY_HOLD_PHONE = re.compile(rf"\d(?:[ ().+\-]{{0,2}}\d){{{_PHONE_MIN_DIGITS - 1}}}")
 _NORTH_AMERICAN = re.compile(r"(?:1[ .\-])?(?:\([2-9]\d\d\) ?|[2-9]\d\d[ .\-])\d{3}[ .\-]\d{4}")
 _DATE_START = re.compile(r"\(?\d{1,4}[./\-]\d{1,2}[./\-]\d{1,4}")
 _SEPARATOR = re.compile(r"[ .\-]")
@@ -129,6 +137,15 @@ class PIIMasker(DocumentStep):
             text = masked
         return text, counts
 
+    def _may_mask(self, text: str) -> bool:
+        """False when `_mask_once` would change nothing in `text`: no kind being masked passes its gate."""
+        o = self.options
+        return bool(
+            (o.mask_emails and "@" in text)
+            or (o.mask_ips and (_MAY_HOLD_IPV6.search(text) or _MAY_HOLD_IPV4.search(text)))
+            or (o.mask_phones and _MAY_HOLD_PHONE.search(text))
+        )
+
     def _mask_once(self, text: str, counts: dict[str, int]) -> str:
         o = self.options
         if o.mask_emails and "@" in text:
@@ -138,7 +155,7 @@ class PIIMasker(DocumentStep):
                 text = _IPV6.sub(lambda m: self._ipv6(m, counts), text)
             if _MAY_HOLD_IPV4.search(text):
                 text = _IPV4.sub(lambda m: self._ipv4(m, counts), text)
-        if o.mask_phones:
+        if o.mask_phones and _MAY_HOLD_PHONE.search(text):
             text = _PHONE.sub(lambda m: self._phone(m, counts), text)
         return text
 
@@ -168,8 +185,11 @@ class PIIMasker(DocumentStep):
     def judge(self, doc: Document, view: TextView) -> Document:
         """`apply`, sharing the engine's view of the body (reset when something was masked)."""
         totals = {"email": 0, "phone": 0, "ip": 0}
-        for block in doc.blocks:
-            if block.role is not Role.BODY or not _may_hold_pii(block.text):
+        # The body text holds every body block's text whole, and no gate matches across the line breaks or tabs
+        # that join them: when no gate matches the body, none matches any block (about half the pages).
+        body = doc.blocks if self._may_mask(view.text) else ()
+        for block in body:
+            if block.role is not Role.BODY or not _may_hold_pii(block.text) or not self._may_mask(block.text):
                 continue
             block.text, counts = self.mask(block.text)
             for kind, n in counts.items():
