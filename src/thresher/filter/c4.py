@@ -53,7 +53,12 @@ class C4Filter(QualityFilter):
         lowered = text.lower()
         lines = view.lines
         unspaced = view.words.is_unspaced
-        kept = [line for line, ends in zip(lines, view.line_ends) if ends and self._keeps(line, unspaced)]
+        # A line's lower-cased text is that part of the lower-cased body (its ends are line breaks either way), so a
+        # notice phrase absent from the body is absent from every line: then no line is lower-cased to look for it.
+        notices = (o.drop_javascript_lines and "javascript" in lowered) or (
+            o.drop_policy_lines and any(p in lowered for p in POLICY_PHRASES)
+        )
+        kept = [line for line, ends in zip(lines, view.line_ends) if ends and self._keeps(line, unspaced, notices)]
         dropped = len(lines) - len(kept)
         if unspaced:
             # Thai-like lines may have no sentence mark at all: they are counted line by line.
@@ -72,16 +77,28 @@ class C4Filter(QualityFilter):
         )
         return self.verdict(doc, signals, broken, [])
 
-    def _keeps(self, line: str, unspaced: bool) -> bool:
-        """Whether C4 keeps a line that ends like a sentence (the caller checks that from the shared view)."""
+    def _keeps(self, line: str, unspaced: bool, notices: bool = True) -> bool:
+        """Whether C4 keeps a line that ends like a sentence (the caller checks that from the shared view).
+
+        `notices`: whether the body mentions javascript or a notice phrase at all (if not, no line is searched).
+        """
         o = self.options
-        # C4 counts whitespace-separated words; text without spaces counts by thresher's rule.
-        words = tokenize(line).words if unspaced else line.split()
-        needed = o.unspaced_min_words_per_line if unspaced else o.min_words_per_line
-        if len(words) < needed:
-            return False
+        if unspaced:
+            # Text without spaces counts words by thresher's rule.
+            words = tokenize(line).words
+            if len(words) < o.unspaced_min_words_per_line:
+                return False
+        else:
+            # C4 counts whitespace-separated words; splitting stops as soon as there are enough, unless the line is
+            # long enough to hold a word over max_word_length (then every word is looked at).
+            long_line = len(line) > o.max_word_length
+            words = line.split() if long_line else line.split(None, o.min_words_per_line - 1)
+            if len(words) < o.min_words_per_line:
+                return False
         if len(line) > o.max_word_length and any(len(w) > o.max_word_length for w in words):
             return False
+        if not notices:
+            return True
         lowered = line.lower()
         if o.drop_javascript_lines and "javascript" in lowered:
             return False
