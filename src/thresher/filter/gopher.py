@@ -242,11 +242,14 @@ class GopherRepetitionFilter(QualityFilter):
             share = 0.0
             repeats_left = len(repeat_starts) > 0
             if repeats_left:
-                # Words covered by any repeated occurrence, each counted once however many n-grams cover it.
-                size = len(words) + 1
-                delta = np.bincount(repeat_starts, minlength=size) - np.bincount(repeat_starts + span, minlength=size)
-                covered = np.cumsum(delta[:-1]) > 0
-                share = int(lengths[covered].sum()) / total_chars
+                # Characters of the words covered by any repeated occurrence, each counted once however many
+                # n-grams cover it. The occurrences all span `span` words: in start order, each adds the words up to
+                # its end or to the next one's start, whichever comes first (a few values, not a pass over the text).
+                starts = repeat_starts  # a new array (a selection): sorted in place
+                starts.sort()
+                ends = starts + span
+                np.minimum(ends[:-1], starts[1:], out=ends[:-1])
+                share = int((cumulative[ends] - cumulative[starts]).sum()) / total_chars
             candidates.update(span, groups)
             signals[f"gopher_duplicate_{n}gram_char_share"] = share
             checks.append(too_high(f"duplicate {n}-gram char share", share, f"max_duplicate_{n}gram_char_share", limit))
@@ -272,7 +275,11 @@ class _Candidates:
 
 
 class _RepeatGroups:
-    """The n-grams at some positions (ascending), grouped by hash; equal n-grams keep their positions' order."""
+    """The n-grams at some positions (ascending), grouped by hash; equal n-grams keep their positions' order.
+
+    Called a few times per document on arrays of a few hundred values at most, where numpy's Python-level wrappers
+    (np.sort, np.diff, np.flatnonzero) cost more than the work: the array methods and slices are used instead.
+    """
 
     def __init__(self, hashes: np.ndarray, positions: np.ndarray | None) -> None:
         if positions is None:
@@ -280,26 +287,37 @@ class _RepeatGroups:
         else:
             hashes = hashes[positions]
         # A stable sort keeps each group's positions ascending: a group's first entry is its first occurrence.
-        order = np.argsort(hashes, kind="stable")
+        order = hashes.argsort(kind="stable")
         ordered = hashes[order]
         self._positions = positions[order]
-        self._starts_group = np.empty(len(ordered), dtype=bool)
-        self._starts_group[:1] = True
-        np.not_equal(ordered[1:], ordered[:-1], out=self._starts_group[1:])
-        self._group_starts = np.flatnonzero(self._starts_group)
-        self._counts = np.diff(np.append(self._group_starts, len(ordered)))
+        # edges[i]: a group starts at entry i; edges[-1] closes the last group, so entry i is alone in its group
+        # exactly when edges[i] and edges[i + 1] are both set. Group sizes are worked out only when asked for.
+        self._edges = np.empty(len(ordered) + 1, dtype=bool)
+        self._edges[0] = self._edges[-1] = True
+        np.not_equal(ordered[1:], ordered[:-1], out=self._edges[1:-1])
+        self._groups: tuple[np.ndarray, np.ndarray] | None = None
+
+    def _starts_and_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each group's first entry and its number of entries."""
+        if self._groups is None:
+            bounds = self._edges.nonzero()[0]
+            self._groups = bounds[:-1], bounds[1:] - bounds[:-1]
+        return self._groups
 
     def top_count(self) -> int:
-        return int(self._counts.max()) if len(self._counts) else 0
+        return int(self._starts_and_counts()[1].max()) if len(self._positions) else 0
 
     def firsts_of_count(self, count: int) -> np.ndarray:
         """First positions of the n-grams that occur exactly `count` times."""
-        return self._positions[self._group_starts[self._counts == count]]
+        starts, counts = self._starts_and_counts()
+        return self._positions[starts[counts == count]]
 
     def later_occurrences(self) -> np.ndarray:
         """Positions whose n-gram occurred at an earlier position too."""
-        return self._positions[~self._starts_group]
+        return self._positions[~self._edges[:-1]]
 
     def repeated_positions(self) -> np.ndarray:
         """Every position whose n-gram occurs more than once, ascending."""
-        return np.sort(self._positions[np.repeat(self._counts > 1, self._counts)])
+        repeated = self._positions[~(self._edges[:-1] & self._edges[1:])]
+        repeated.sort()
+        return repeated
