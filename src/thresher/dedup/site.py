@@ -70,15 +70,21 @@ class SiteBoilerplate:
         self._lines: dict[str, Counter[int]] = {}
 
     @staticmethod
-    def line_hashes(doc: Document) -> list[int]:
-        """Distinct hashes of the body blocks' normalised text, in order (pure: computed in workers)."""
-        seen: dict[int, None] = {}
-        for block in doc.blocks:
-            if block.role is Role.BODY:
-                h = line_hash(block.text)
-                if h is not None:
-                    seen.setdefault(h, None)
-        return list(seen)
+    def line_hashes(doc: Document, block_hashes: list[int | None] | None = None) -> list[int]:
+        """Distinct hashes of the body blocks' normalised text, in order (pure: computed in workers).
+
+        `block_hashes`: the page's `block_hashes`, when already computed.
+        """
+        if block_hashes is None:
+            block_hashes = SiteBoilerplate.block_hashes(doc)
+        seen = dict.fromkeys(block_hashes)
+        seen.pop(None, None)
+        return list(seen)  # type: ignore[arg-type]
+
+    @staticmethod
+    def block_hashes(doc: Document) -> list[int | None]:
+        """`line_hash` of each body block, in order: workers compute them once for `line_hashes` and `apply`."""
+        return [line_hash(block.text) for block in doc.blocks if block.role is Role.BODY]
 
     def observe(self, domain: str, line_hashes: Iterable[int]) -> None:
         """Count one page of `domain` (each line once, however often the page repeats it)."""
@@ -92,17 +98,21 @@ class SiteBoilerplate:
         """Pages a line of `domain` must recur on to be boilerplate."""
         return max(self.options.min_pages, math.ceil(self.options.min_share * self._pages[domain]))
 
-    def apply(self, doc: Document, domain: str) -> Document:
-        """Relabel the body blocks of `doc` that recur across `domain` (call after every `observe`)."""
+    def apply(self, doc: Document, domain: str, block_hashes: list[int | None] | None = None) -> Document:
+        """Relabel the body blocks of `doc` that recur across `domain` (call after every `observe`).
+
+        `block_hashes`: the page's `block_hashes` as the worker computed them for `line_hashes` (the body is the
+        same), so the lines are not hashed a second time.
+        """
         counts = self._lines.get(domain)
         if not counts:
             return doc
         needed = self.threshold(domain)
         removed = 0
-        for block in doc.blocks:
-            if block.role is not Role.BODY:
-                continue
-            h = line_hash(block.text)
+        body = [block for block in doc.blocks if block.role is Role.BODY]
+        if block_hashes is None or len(block_hashes) != len(body):
+            block_hashes = [line_hash(block.text) for block in body]
+        for block, h in zip(body, block_hashes):
             pages = counts.get(h, 0) if h is not None else 0
             if pages >= needed:
                 block.remove(Label.SITE_BOILERPLATE, f"recurs on {pages} pages of {domain}")

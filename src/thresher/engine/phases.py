@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thresher.dedup.site import domain_of
-from thresher.engine.packing import pack, unpack
+from thresher.engine.packing import pack, packed_block_hashes, unpack
 from thresher.engine.plan import CorpusSteps, Plan
 from thresher.engine.records import process_record, rejected_document
 from thresher.engine.spill import SpillWriter, iter_spill
@@ -91,18 +91,19 @@ def clean_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     records = kept = 0
     try:
         for doc, provenance, view in _documents(plan, shard, steps):
+            block_hashes = None
             if doc.kept and (steps.dedup_enabled or steps.site_enabled):
-                entry = _signature_entry(records, doc, steps, view or TextView(doc))
+                entry, block_hashes = _signature_entry(records, doc, steps, view or TextView(doc))
                 if entry is None:
                     doc.decisions.append(Decision("dedup", False, "internal error computing the dedup signature"))
                 else:
                     sigs.write(entry)
             elif steps.dedup_enabled and steps.dedup_sees(doc):
-                entry = _signature_entry(records, doc, steps, view or TextView(doc), site=False)
+                entry, _ = _signature_entry(records, doc, steps, view or TextView(doc), site=False)
                 if entry is not None:  # the document is rejected already: without a signature it is just unlinked
                     sigs.write(entry)
             kept += doc.kept
-            docs.write(pack(doc, provenance))
+            docs.write(pack(doc, provenance, block_hashes if doc.kept else None))
             records += 1
             ticker.tick()
     except BaseException:
@@ -144,15 +145,17 @@ def _documents(plan: Plan, shard: Shard, steps: CorpusSteps):  # type: ignore[no
 
 def _signature_entry(
     seq: int, doc: Document, steps: CorpusSteps, view: TextView, site: bool = True
-) -> tuple[Any, ...] | None:
-    """(position, id, raw text hash, dedup signature, domain, line hashes, kept so far) of one document."""
+) -> tuple[tuple[Any, ...] | None, list[int | None] | None]:
+    """(position, id, raw text hash, dedup signature, domain, line hashes, kept so far) of one document, and the
+    line hash of each body block (None when not computed), which phase 3 reuses to apply site boilerplate."""
     try:
         signature = steps.signature(doc, view)
-        hashes = steps.line_hashes(doc) if site else []
+        block_hashes = steps.block_hashes(doc) if site else None
+        hashes = steps.line_hashes(doc, block_hashes) if site else []
     except Exception:  # noqa: BLE001 - the document is rejected with the reason instead
-        return None
+        return None, None
     exact = hashlib.blake2b(view.text.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-    return (seq, doc.id, exact, signature, domain_of(doc.url), hashes, doc.kept)
+    return (seq, doc.id, exact, signature, domain_of(doc.url), hashes, doc.kept), block_hashes
 
 
 # -- phase 2
@@ -264,7 +267,7 @@ def write_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     try:
         for seq, packed in enumerate(iter_spill(wd.docs(shard.index))):
             doc, provenance = unpack(packed)
-            doc = _finish(doc, (shard.index, seq), state)
+            doc = _finish(doc, (shard.index, seq), state, packed_block_hashes(packed))
             counts.add(doc)
             (kept_out if doc.kept else rejected_out).write(document_row(doc, provenance))
             ticker.tick()
@@ -280,7 +283,9 @@ def write_shard(plan: Plan, shard: Shard) -> dict[str, Any]:
     return summary
 
 
-def _finish(doc: Document, where: tuple[int, int], state: GlobalState) -> Document:
+def _finish(
+    doc: Document, where: tuple[int, int], state: GlobalState, block_hashes: list[int | None] | None = None
+) -> Document:
     verdict = state.verdicts.get(where)
     if verdict is not None:
         step, reason, cluster = verdict
@@ -292,7 +297,10 @@ def _finish(doc: Document, where: tuple[int, int], state: GlobalState) -> Docume
         domain = domain_of(doc.url)
         if domain:
             try:
-                doc = state.site.apply(doc, domain)
+                # The line hashes phase 1 computed for the same body, when the site module hashes per block.
+                doc = state.site.apply(doc, domain, block_hashes) if block_hashes is not None else state.site.apply(
+                    doc, domain
+                )
             except Exception:  # noqa: BLE001 - keep the document as it was rather than lose it
                 doc.flag("site boilerplate not applied (internal error)")
     return doc

@@ -6,6 +6,7 @@ complete or not at all.
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 from collections.abc import Iterator
@@ -43,8 +44,13 @@ class SpillWriter:
             os.remove(self._tmp)
 
 
+# Decompressed bytes buffered between the zstd reader and the unpickler: pickle asks for a few bytes at a time.
+SPILL_READ_BUFFER = 1 << 16
+
+
 def iter_spill(path: str) -> Iterator[Any]:
-    with open(path, "rb") as fh, zstandard.ZstdDecompressor().stream_reader(fh) as reader:
+    with open(path, "rb") as fh, zstandard.ZstdDecompressor().stream_reader(fh) as raw:
+        reader = io.BufferedReader(raw, buffer_size=SPILL_READ_BUFFER)
         while True:
             try:
                 yield pickle.load(reader)
