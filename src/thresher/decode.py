@@ -367,16 +367,27 @@ def _sample(data: bytes) -> list[bytes]:
     return pieces
 
 
-@dataclass(frozen=True, slots=True)
 class _Fit:
     """How the sampled bytes decode under one codec."""
 
-    size: int  # sampled bytes
-    invalid: int  # bytes the codec could not decode
-    non_ascii: int  # characters outside ASCII that did decode
-    # The decoded text when the sample was a single piece that decoded without error (so a short input, sampled
-    # whole, is not decoded a second time); None otherwise.
-    text: str | None = None
+    __slots__ = ("size", "invalid", "text", "_mixed", "_non_ascii")
+
+    def __init__(self, size: int, invalid: int, text: str | None, mixed: list[tuple[str, int]]) -> None:
+        self.size = size  # sampled bytes
+        self.invalid = invalid  # bytes the codec could not decode
+        # The decoded text when the sample was a single piece that decoded without error (so a short input, sampled
+        # whole, is not decoded a second time); None otherwise.
+        self.text = text
+        self._mixed = mixed  # (decoded piece, its undecodable bytes) for the pieces that are not all ASCII
+        self._non_ascii: int | None = None
+
+    @property
+    def non_ascii(self) -> int:
+        """Characters outside ASCII that did decode. Counted on first use: strict UTF-8, the common case, never asks."""
+        if self._non_ascii is None:
+            self._non_ascii = sum(len(t) - len(t.encode("ascii", errors="ignore")) - bad for t, bad in self._mixed)
+            self._mixed = []
+        return self._non_ascii
 
     @property
     def invalid_share(self) -> float:
@@ -384,8 +395,9 @@ class _Fit:
 
 
 def _fit(sample: list[bytes], codec: str) -> _Fit:
-    invalid = non_ascii = size = 0
+    invalid = size = 0
     whole: str | None = None
+    mixed: list[tuple[str, int]] = []
     for piece in sample:
         try:
             # The common case, a codec that fits, costs one strict decode; only a failure pays for counting.
@@ -394,14 +406,11 @@ def _fit(sample: list[bytes], codec: str) -> _Fit:
         except UnicodeDecodeError:
             text = _decode_all(piece, codec, errors="surrogateescape")
             bad = len(_SURROGATE_ESCAPE.findall(text))
-        if text.isascii():
-            size += len(piece)
-            invalid += bad
-            continue
         invalid += bad
-        non_ascii += len(text) - len(text.encode("ascii", errors="ignore")) - bad
         size += len(piece)
-    return _Fit(size=size, invalid=invalid, non_ascii=non_ascii, text=whole)
+        if not text.isascii():
+            mixed.append((text, bad))
+    return _Fit(size, invalid, whole, mixed)
 
 
 def _decode_whole(data: bytes, codec: str, sample: list[bytes], fit: _Fit) -> str:
