@@ -204,3 +204,23 @@ def test_http_charset_reaches_decoding_and_is_recorded(tmp_path):
     assert "рыбаки вышли в море" in rows["https://ru.example/1"]["text"]
     assert rows["https://ru.example/1"]["encoding"] == {"charset": "koi8-r", "method": "declared", "declared": "koi8-r"}
     assert rows["https://en.example/1"]["encoding"]["charset"] == "utf-8"
+
+
+def test_a_spilled_document_keeps_its_text_including_table_rows():
+    from thresher import clean
+    from thresher.engine.packing import pack, unpack
+    from thresher.write.rows import Provenance
+
+    rows = "".join(f"<tr><td>Station {i}</td><td>{i * 7} km</td><td>open</td></tr>" for i in range(6))
+    page = (
+        "<html><body><article><h1>Stations along the line</h1>"
+        + "<p>The line runs north along the coast and serves six stations, listed below with distances.</p>" * 3
+        + f"<table>{rows}</table></article></body></html>"
+    )
+    doc = clean(page)
+    assert "Station 1\t7 km\topen\nStation 2" in doc.text  # the table reads as rows of tab-separated cells
+    restored, _ = unpack(pack(doc, Provenance()))
+    assert restored.text == doc.text
+    assert [(b.text, b.role, b.label, b.reason) for b in restored.blocks] == [
+        (b.text, b.role, b.label, b.reason) for b in doc.blocks
+    ]

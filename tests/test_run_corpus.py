@@ -226,6 +226,20 @@ def test_a_different_run_in_the_same_folder_is_refused(tmp_path):
     assert stats["documents"] == 2 * 4 + 2
 
 
+def test_a_run_spilled_in_an_older_format_is_not_resumed(tmp_path):
+    import json
+
+    inputs = make_crawl(tmp_path / "in", files=1)
+    out = tmp_path / "out"
+    run_corpus(inputs, str(out), config=no_dedup(), workers=1, steps_factory=no_steps)
+    manifest_path = out / "_work" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text())
+    manifest["spill_format"] -= 1  # as an older thresher wrote it
+    manifest_path.write_text(json.dumps(manifest))
+    with pytest.raises(InputError, match="older thresher"):
+        run_corpus(inputs, str(out), config=no_dedup(), workers=1, steps_factory=no_steps)
+
+
 @pytest.mark.parametrize(
     ("args", "config", "message"),
     [

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Literal
 
-from thresher.decode import decode_with_info, sniff_format
+from thresher.decode import DecodeResult, decode_with_info, sniff_format
 from thresher.model import Document
 
 Format = Literal["auto", "html", "text"]
 
 
-def clean(page: str | bytes, url: str | None = None, format: Format = "auto") -> Document:
-    """Clean one page (HTML or plain text, as `str` or raw bytes) into a `Document` with its full account."""
-    decoded = decode_with_info(page)
+def clean(page: str | bytes | DecodeResult, url: str | None = None, format: Format = "auto") -> Document:
+    """Clean one page (HTML or plain text, as `str` or raw bytes, or already decoded) into a `Document` with its
+    full account."""
+    decoded = page if isinstance(page, DecodeResult) else decode_with_info(page)
     text = decoded.text
     mode = sniff_format(text) if format == "auto" else format
     if mode == "html":

@@ -34,6 +34,7 @@ from typing import Any
 
 from thresher.engine import phases
 from thresher.engine.local import LocalExecutor
+from thresher.engine.packing import SPILL_FORMAT
 from thresher.engine.plan import DEFAULT_RECORD_BUDGET_S, Plan, StepsFactory, check_plan
 from thresher.engine.progress import NoProgress, make_progress
 from thresher.engine.stats import merge
@@ -149,13 +150,16 @@ def run_corpus(
     shards = plan_shards(files, plan.input)
     wd = Workdir(plan.outdir)
     # Through JSON and back, so it compares equal to the copy read from disk on a re-run.
-    manifest = json.loads(json.dumps({"plan": plan.fingerprint(), "files": files, "shards": [s.label for s in shards]}))
+    manifest = json.loads(json.dumps({
+        "plan": plan.fingerprint(), "files": files, "shards": [s.label for s in shards], "spill_format": SPILL_FORMAT,
+    }))
     if overwrite:
         wd.clear()
     previous = _read_manifest(wd)
     if previous is not None and previous != manifest:
         raise InputError(
-            f"{outdir} holds a different run (other inputs or config): use another -o, or --overwrite to replace it"
+            f"{outdir} holds a different run (other inputs or config, or an older thresher's): use another -o, or "
+            "--overwrite to replace it"
         )
     if previous is not None and os.path.exists(wd.complete) and os.path.exists(wd.stats):
         return _read_json(wd.stats)

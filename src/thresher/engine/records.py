@@ -67,11 +67,11 @@ def _clean(record: Record, provenance: Provenance) -> tuple[Document, Provenance
     from thresher.decode import decode_with_info
 
     payload = record.payload
-    if isinstance(payload, bytes):
-        decoded = decode_with_info(payload, declared=record.charset)
-        payload = decoded.text
-        provenance = dataclasses.replace(provenance, charset=decoded.charset, decode_method=decoded.method)
-    return clean(payload, url=record.url, format=record.format), provenance
+    if not isinstance(payload, bytes):
+        return clean(payload, url=record.url, format=record.format), provenance
+    decoded = decode_with_info(payload, declared=record.charset)
+    provenance = dataclasses.replace(provenance, charset=decoded.charset, decode_method=decoded.method)
+    return clean(decoded, url=record.url, format=record.format), provenance
 
 
 def _apply_steps(doc: Document, steps: list[DocumentStep]) -> tuple[Document, TextView | None]:
