@@ -358,6 +358,28 @@ cdef struct Frame:
 DEF SPACE_AFTER = -2
 
 
+cdef void *resized(void *memory, size_t size) except NULL:
+    """realloc, or MemoryError (the old block stays owned by the caller, freed by its destructor)."""
+    cdef void *grown = realloc(memory, size)
+    if grown == NULL:
+        raise MemoryError()
+    return grown
+
+
+cdef inline Frame *push(Frame **stack, Py_ssize_t *depth, Py_ssize_t *capacity, th_node *node) except NULL:
+    """A new frame on top of the walk's stack (grown as needed), for `node`, as an inline element's."""
+    if depth[0] == capacity[0]:
+        capacity[0] *= 2
+        stack[0] = <Frame *> resized(stack[0], capacity[0] * sizeof(Frame))
+    cdef Frame *frame = stack[0] + depth[0]
+    depth[0] += 1
+    frame.node = node
+    frame.index = -1
+    frame.start = -1
+    frame.link = NULL
+    return frame
+
+
 cdef class Buffer:
     """The text gathered for the next block, as UTF-8 bytes."""
     cdef unsigned char *data
@@ -375,14 +397,10 @@ cdef class Buffer:
 
     cdef int append(self, const unsigned char *text, size_t length) except -1:
         cdef Py_ssize_t need = self.length + <Py_ssize_t> length
-        cdef unsigned char *grown
         if need > self.capacity:
             while self.capacity < need:
                 self.capacity *= 2
-            grown = <unsigned char *> realloc(self.data, self.capacity)
-            if grown == NULL:
-                raise MemoryError()
-            self.data = grown
+            self.data = <unsigned char *> resized(self.data, self.capacity)
         memcpy(self.data + self.length, text, length)
         self.length = need
         return 0
@@ -422,26 +440,11 @@ cdef class Containers:
 
     cdef int grow(self) except -1:
         cdef Py_ssize_t capacity = self.capacity * 2
-        cdef void *a = realloc(self.parent, capacity * sizeof(Py_ssize_t))
-        if a == NULL:
-            raise MemoryError()
-        self.parent = <Py_ssize_t *> a
-        a = realloc(self.depth, capacity * sizeof(Py_ssize_t))
-        if a == NULL:
-            raise MemoryError()
-        self.depth = <Py_ssize_t *> a
-        a = realloc(self.first_block, capacity * sizeof(Py_ssize_t))
-        if a == NULL:
-            raise MemoryError()
-        self.first_block = <Py_ssize_t *> a
-        a = realloc(self.end_block, capacity * sizeof(Py_ssize_t))
-        if a == NULL:
-            raise MemoryError()
-        self.end_block = <Py_ssize_t *> a
-        a = realloc(self.flags, capacity * sizeof(int))
-        if a == NULL:
-            raise MemoryError()
-        self.flags = <int *> a
+        self.parent = <Py_ssize_t *> resized(self.parent, capacity * sizeof(Py_ssize_t))
+        self.depth = <Py_ssize_t *> resized(self.depth, capacity * sizeof(Py_ssize_t))
+        self.first_block = <Py_ssize_t *> resized(self.first_block, capacity * sizeof(Py_ssize_t))
+        self.end_block = <Py_ssize_t *> resized(self.end_block, capacity * sizeof(Py_ssize_t))
+        self.flags = <int *> resized(self.flags, capacity * sizeof(int))
         self.capacity = capacity
         return 0
 
@@ -583,7 +586,7 @@ def walk(
     cdef th_chardata *chars
     cdef Frame *stack = <Frame *> malloc(64 * sizeof(Frame))
     cdef Py_ssize_t depth = 0, capacity = 64
-    cdef Frame *grown
+    cdef Frame *top
     cdef Frame frame
     cdef Py_ssize_t owner = 0, index, until_clock = check_every, visited = 0, end
     cdef int code, kind, flags
@@ -624,25 +627,15 @@ def walk(
                 child = node.first_child
                 if kind == INLINE or kind == LINK or (kind == BLOCK and containers.flags[owner] & F_HEADING):
                     if child != NULL:
-                        if depth == capacity:
-                            capacity *= 2
-                            grown = <Frame *> realloc(stack, capacity * sizeof(Frame))
-                            if grown == NULL:
-                                raise MemoryError()
-                            stack = grown
-                        stack[depth].node = node
-                        stack[depth].index = -1
-                        stack[depth].start = -1
-                        stack[depth].link = NULL
+                        top = push(&stack, &depth, &capacity, node)
                         if kind == LINK and w.link_start < 0:
-                            stack[depth].start = parts.length
-                            stack[depth].link = node
+                            top.start = parts.length
+                            top.link = node
                             w.link_start = parts.length
                         elif kind == BLOCK:
                             # A heading's text is one block even when the page wraps its parts in divs or spans.
                             parts.append(b" ", 1)
-                            stack[depth].start = SPACE_AFTER
-                        depth += 1
+                            top.start = SPACE_AFTER
                         node = child
                         continue
                     elif kind == BLOCK:
@@ -656,17 +649,7 @@ def walk(
                         if flags & F_PRE:
                             w.pre_depth += 1
                         owner = index
-                        if depth == capacity:
-                            capacity *= 2
-                            grown = <Frame *> realloc(stack, capacity * sizeof(Frame))
-                            if grown == NULL:
-                                raise MemoryError()
-                            stack = grown
-                        stack[depth].node = node
-                        stack[depth].index = index
-                        stack[depth].start = -1
-                        stack[depth].link = NULL
-                        depth += 1
+                        push(&stack, &depth, &capacity, node).index = index
                         node = child
                         continue
                 elif kind == BREAK:
