@@ -170,15 +170,52 @@ METADATA_WORDS: dict[str, Label] = {
     "datetime": Label.DATELINE,
 }
 
-_SPLIT = re.compile(r"[^a-z0-9]+")
+# A run of letters and digits with a letter in it: bare numbers ("post-1234") are no words. (The lookbehind tries
+# each run from its start only, so a long run of digits costs linear time.)
+_WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*")
 _NAME_SPLIT = re.compile(r"[.#]")
 _NO_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", False, None)
 _CONTENT_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", True, None)
+_EMBED_ANALYSIS = (False, True, False, None, None, None, True)
+_COMPOUND_ANALYSIS = (True, False, False, None, None, None, True)
+_PLAIN_ANALYSIS = (False, False, False, None, None, None, True)  # words, none of them saying anything
 
 
 def name_words(ident: str) -> list[str]:
     """The words of a lower-cased id/class string: "#main-nav.share_bar" -> ["main", "nav", "share", "bar"]."""
-    return [w for w in _SPLIT.split(ident.lower()) if w and not w.isdigit()]
+    return _WORD.findall(ident.lower())
+
+
+def _stem_in(word: str) -> tuple[Label, str] | None:
+    """The first stem of STEM_KIND inside a long word (list order decides between two), None in a short one."""
+    if len(word) <= MIN_STEM_WORD_CHARS:
+        return None
+    for stem, label in STEM_KIND:
+        if stem in word:
+            return label, stem
+    return None
+
+
+# Names are analysed by the thousand per page and most of their words are not vocabulary: what each vocabulary word
+# says is looked up once, here, as (embed?, content word?, metadata kind, furniture (label, word), weak?, stem).
+_VOCABULARY: dict[str, tuple[bool, bool, Label | None, tuple[Label, str] | None, bool, tuple[Label, str] | None]] = {
+    word: (
+        word in EMBED_WORDS,
+        word in CONTENT_WORDS,
+        METADATA_WORDS.get(word),
+        (WORD_KIND[word], word) if word in WORD_KIND else None,
+        word in WEAK_WORDS,
+        _stem_in(word),
+    )
+    for word in (*EMBED_WORDS, *CONTENT_WORDS, *METADATA_WORDS, *WORD_KIND, *WEAK_WORDS)
+}
+# Two adjacent words joined: a content compound (True) or a strong furniture word, (label, word).
+_PAIRS: dict[str, bool | tuple[Label, str]] = {
+    **{pair: (label, pair) for pair, label in WORD_KIND.items() if pair not in WEAK_WORDS},
+    **dict.fromkeys(CONTENT_COMPOUNDS, True),
+}
+# A word without any stem in it is passed over with one search instead of a test per stem.
+_ANY_STEM = re.compile("|".join(re.escape(stem) for stem, _ in STEM_KIND))
 
 
 @lru_cache(maxsize=16384)
@@ -187,42 +224,46 @@ def _name_analysis(
 ) -> tuple[bool, bool, bool, tuple[Label, str] | None, tuple[Label, str] | None, Label | None, bool]:
     """What one id or class says: (content compound?, embed?, content word?, strong furniture, weak furniture,
     metadata kind, has words?). Cached per name: class names recur across the pages of a site and of the web."""
-    words = name_words(name)
+    words = _WORD.findall(name.lower())  # name_words, inlined
     strong: tuple[Label, str] | None = None
     weak: tuple[Label, str] | None = None
     metadata: Label | None = None
     content_word = False
     previous = ""
     for position, word in enumerate(words):
-        if word in EMBED_WORDS:
-            return False, True, False, None, None, None, True
-        pair = previous + word if previous else ""
+        facts = _VOCABULARY.get(word)
+        if facts is not None and facts[0]:
+            return _EMBED_ANALYSIS
+        if position:
+            pair = _PAIRS.get(previous + word)
+            if pair is True:
+                return _COMPOUND_ANALYSIS
+            if pair is not None and strong is None:
+                strong = pair  # type: ignore[assignment]
         previous = word
-        if pair:
-            if pair in CONTENT_COMPOUNDS:
-                return True, False, False, None, None, None, True
-            label = WORD_KIND.get(pair)
-            if label is not None and strong is None and pair not in WEAK_WORDS:
-                strong = (label, pair)
-        if word in CONTENT_WORDS:
+        if facts is None:
+            # Not a vocabulary word: only a stem inside it ("relatedstorieslist") can say something.
+            if strong is None and len(word) > MIN_STEM_WORD_CHARS and _ANY_STEM.search(word):
+                strong = _stem_in(word)
+            continue
+        _, content, word_metadata, furniture, weak_word, stem = facts
+        if content:
             # "text-lg", "text-center": a styling utility class says how text looks, not that it is the content
             styling = position + 1 < len(words) and words[position + 1] in STYLE_WORDS
             content_word = content_word or not styling
             continue
         if metadata is None:
-            metadata = METADATA_WORDS.get(word)
-        label = WORD_KIND.get(word)
-        if label is None and strong is None and len(word) > MIN_STEM_WORD_CHARS:
-            for stem, stem_label in STEM_KIND:
-                if stem in word:
-                    strong = (stem_label, stem)
-                    break
-        if label is not None:
-            if word in WEAK_WORDS:
-                if weak is None:
-                    weak = (label, word)
-            elif strong is None:
-                strong = (label, word)
+            metadata = word_metadata
+        if furniture is None:
+            if strong is None and stem is not None:
+                strong = stem
+        elif weak_word:
+            if weak is None:
+                weak = furniture
+        elif strong is None:
+            strong = furniture
+    if not content_word and strong is None and weak is None and metadata is None and words:
+        return _PLAIN_ANALYSIS
     return False, False, content_word, strong, weak, metadata, bool(words)
 
 
@@ -244,9 +285,33 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     # Words per name: the id and each class. A furniture word in one class next to a content word in another
     # ("entry share", "post has-sidebar") is a modifier of the content; inside one class ("comment-body",
     # "post-author-bio") it names the part.
-    analyses = [_name_analysis(name) for name in _NAME_SPLIT.split(ident) if name] if ident else []
-    analyses = [a for a in analyses if a[6]]
-    if not analyses:
+    named = False  # whether any name has words
+    strong: tuple[Label, str] | None = None
+    strong_has_content = False  # whether the name giving the strong word also has a content word
+    weak: tuple[Label, str] | None = None
+    metadata: Label | None = None
+    has_content_word = False
+    for name in _NAME_SPLIT.split(ident) if ident else ():
+        if not name:
+            continue
+        analysis = _name_analysis(name)
+        if analysis is _PLAIN_ANALYSIS:
+            named = True  # words, none of them vocabulary: the most common name by far
+            continue
+        compound, embed, content_word, name_strong, name_weak, name_meta, has_words = analysis
+        if not has_words:
+            continue
+        named = True
+        if compound:
+            return _CONTENT_EVIDENCE
+        if embed:
+            return _NO_EVIDENCE
+        has_content_word = has_content_word or content_word
+        if strong is None and name_strong is not None:
+            strong, strong_has_content = name_strong, content_word
+        weak = weak or name_weak
+        metadata = metadata or name_meta
+    if not named:
         if tag in ("article", "main"):
             return _CONTENT_EVIDENCE
         for word in hint_words:
@@ -255,29 +320,7 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
         if tag in TAG_KIND:
             return TAG_KIND[tag], f"<{tag}>", False, None
         return _NO_EVIDENCE
-    strong: tuple[Label, str] | None = None
-    strong_name = -1
-    weak: tuple[Label, str] | None = None
-    metadata: Label | None = None
-    content_names: set[int] = set()
-    for position, (compound, embed, content_word, name_strong, name_weak, name_meta, _) in enumerate(analyses):
-        if compound:
-            return _CONTENT_EVIDENCE
-        if embed:
-            return _NO_EVIDENCE
-        if content_word:
-            content_names.add(position)
-        if strong is None and name_strong is not None:
-            strong, strong_name = name_strong, position
-        weak = weak or name_weak
-        metadata = metadata or name_meta
-    has_content_word = bool(content_names)
-    if (
-        strong is not None
-        and strong[0] is not Label.COMMENTS
-        and content_names
-        and strong_name not in content_names
-    ):
+    if strong is not None and strong[0] is not Label.COMMENTS and has_content_word and not strong_has_content:
         strong = None  # a modifier class on a content element
     for word in hint_words:
         if word in ROLE_KIND:
