@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from thresher.label.gates import fragment_gate
 from thresher.model import Label
 
 # Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
@@ -193,8 +194,8 @@ NOTICE_TRIGGERS = (
 PROMOTION_TRIGGERS = (
     "app", "subscribe", "sign up", "newsletter", "follow", "join", "abonnieren", "客户端", "关注", "扫码",
 )
-_NOTICE_TRIGGER = re.compile("|".join(re.escape(t) for t in NOTICE_TRIGGERS))
-_PROMOTION_TRIGGER = re.compile("|".join(re.escape(t) for t in PROMOTION_TRIGGERS))
+_NOTICE_TRIGGER = fragment_gate(NOTICE_TRIGGERS)
+_PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
 # Cheap gate: a footer row needs separators; without one, the row check is skipped.
 _HAS_ROW_SEPARATOR = re.compile(r"[|·•]|\s{3,}")
 

@@ -1,0 +1,32 @@
+"""Cheap gates in front of costly patterns: does a text hold any of a set of plain fragments?
+
+A regular expression alternation of plain fragments tries every fragment at every position of the text; the same
+fragments laid out as a trie (one branch per distinct next character) cost one branch per character instead. The
+answer is the same: the gate only says whether some fragment occurs, so it stops at the shortest one found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+
+def fragment_gate(fragments: Iterable[str]) -> re.Pattern[str]:
+    """A pattern whose `search` finds a match exactly when the text contains one of `fragments` (case-sensitive:
+    lower-case the text and the fragments alike)."""
+    trie: dict[str, dict] = {}
+    for fragment in fragments:
+        if not fragment:
+            raise ValueError("an empty fragment would match every text")
+        node = trie
+        for char in fragment:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a fragment ends here
+    return re.compile(_trie_pattern(trie) if trie else "(?!)")  # no fragments: nothing matches
+
+
+def _trie_pattern(node: dict[str, dict]) -> str:
+    if "" in node:
+        return ""  # a fragment ends here: its longer extensions add nothing to whether one occurs
+    branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

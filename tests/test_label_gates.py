@@ -1,0 +1,28 @@
+"""The fragment gates answer exactly as the plain alternation of their fragments would."""
+
+import random
+import re
+
+import pytest
+
+from thresher.label.gates import fragment_gate
+
+
+def test_gate_matches_the_alternation() -> None:
+    fragments = ("app", "apple", "subscribe", "sign up", "(c)", "©", "版权", "版權", "ab", "b")
+    gate = fragment_gate(fragments)
+    plain = re.compile("|".join(re.escape(f) for f in fragments))
+    rng = random.Random(0)
+    alphabet = "apbscribe (c)©版权權 sign"
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert (gate.search(text) is None) == (plain.search(text) is None), text
+
+
+def test_gate_needs_fragments() -> None:
+    with pytest.raises(ValueError):
+        fragment_gate(["ok", ""])
+
+
+def test_no_fragments_match_nothing() -> None:
+    assert fragment_gate([]).search("anything") is None
