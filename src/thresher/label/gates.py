@@ -2,7 +2,8 @@
 
 A regular expression alternation of plain fragments tries every fragment at every position of the text; the same
 fragments laid out as a trie (one branch per distinct next character) cost one branch per character instead. The
-answer is the same: the gate only says whether some fragment occurs, so it stops at the shortest one found.
+answer is the same: the gate only says whether some fragment occurs, so it stops at the shortest one found. For a
+dozen fragments or so, one substring test each (`contains_any`) is cheaper still.
 """
 
 from __future__ import annotations
@@ -30,3 +31,11 @@ def _trie_pattern(node: dict[str, dict]) -> str:
         return ""  # a fragment ends here: its longer extensions add nothing to whether one occurs
     branches = [re.escape(char) + _trie_pattern(child) for char, child in sorted(node.items())]
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+def contains_any(text: str, fragments: tuple[str, ...]) -> bool:
+    """Whether `text` contains one of `fragments` (a few: each is one substring search)."""
+    for fragment in fragments:
+        if fragment in text:
+            return True
+    return False
