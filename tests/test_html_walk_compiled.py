@@ -127,3 +127,25 @@ def test_the_compiled_walk_leaves_the_tree_as_it_was():
     seg = walk_blocks_compiled(tree.body)
     assert [b.text for b in seg.blocks] == ["shown"]
     assert tree.html == before
+
+
+def test_the_python_walk_can_be_chosen_and_cleans_the_same(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    page = SAMPLES / "harbour-bridge.html"
+    script = (
+        "import json, sys, thresher; from thresher.segment.html import compiled_walk_available; "
+        "print(json.dumps([compiled_walk_available(), thresher.clean(open(sys.argv[1], 'rb').read()).to_dict()]))"
+    )
+    outputs = {}
+    for pure in ("1", ""):
+        env = {**os.environ, "THRESHER_PURE_PYTHON": pure}
+        done = subprocess.run([sys.executable, "-c", script, str(page)], env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        outputs[pure] = json.loads(done.stdout)
+    assert outputs["1"][0] is False
+    assert outputs[""][0] is compiled_walk_available()
+    assert outputs["1"][1] == outputs[""][1]
