@@ -136,6 +136,8 @@ class MainContent:
     ranges: list[tuple[int, int]] = field(default_factory=list)
     # Furniture evidence counts only from containers after this index (inside the main content, not above it).
     root: int = -1
+    # Per block: does it read as prose (`is_prose`) by the thresholds the main content was chosen with.
+    prose: list[bool] = field(default_factory=list, repr=False)
 
 
 def _norm(text: str) -> str:
@@ -164,7 +166,7 @@ def choose_main_content(
     # Prose characters before each block, to tell how much of the page's prose a container holds.
     prose_before = [0] * (len(blocks) + 1)
     running = 0
-    prose_flags = [is_prose(b, opts) for b in blocks]
+    prose_flags = prose_flags_of(blocks, opts)
     for i, block in enumerate(blocks):
         if prose_flags[i]:
             running += len(block.text)
@@ -215,23 +217,25 @@ def choose_main_content(
             unmatched_prose_sign = -opts.unmatched_prose_cost
     prefix = [0.0] * (len(blocks) + 1)
     total = 0.0
+    owner = seg.owner
+    # The options read once, not once per block.
+    body_weight, furniture_cost, link_cost = opts.article_body_weight, opts.furniture_char_cost, opts.link_char_cost
+    max_prose_density, short_cost = opts.max_prose_link_density, -opts.short_block_cost
     for i, block in enumerate(blocks):
-        text = block.text
-        n = len(text)
+        n = len(block.text)
         density = block.link_density
-        owner = seg.owner[i]
         if in_body[i]:
-            weight = n * opts.article_body_weight
-        elif furniture_from[owner] >= 0 or block.tag in CONTROL_TAGS:
-            weight = -n * opts.furniture_char_cost
+            weight = n * body_weight
+        elif furniture_from[owner[i]] >= 0 or block.tag in CONTROL_TAGS:
+            weight = -n * furniture_cost
         elif prose_flags[i]:
             weight = n * (1.0 - density) * unmatched_prose_sign
-        elif density > opts.max_prose_link_density:
-            weight = -n * density * opts.link_char_cost
+        elif density > max_prose_density:
+            weight = -n * density * link_cost
         elif block.tag in TABLE_CELL_TAGS:
             weight = 0.0  # a data table's short cells are neither prose nor furniture
         else:
-            weight = -opts.short_block_cost
+            weight = short_cost
         total += weight
         prefix[i + 1] = total
 
@@ -244,7 +248,7 @@ def choose_main_content(
         if score > 0 and score >= best_score:
             best, best_score = index, score
     path = block_path(seg, best) if best >= 0 else ""
-    main = MainContent(best, path, best_score)
+    main = MainContent(best, path, best_score, prose=prose_flags)
     if best >= 0:
         _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
     return main, furniture_from, evidence
@@ -287,6 +291,7 @@ def _extend_to_siblings(
     address or a list inside the article).
     """
     containers = seg.containers
+    prose = main.prose
     anchor = _outermost_wrapper(seg, main.container, prose_before, furniture_from, opts)
     star = containers[anchor]
     parent = star.parent
@@ -328,7 +333,7 @@ def _extend_to_siblings(
             for i in range(first, end)
         )
         no_worse_than_short_lines = score >= -opts.short_block_cost * (end - first)
-        reads_as_text = linked / chars <= opts.max_prose_link_density or all(is_prose(b, opts) for b in blocks)
+        reads_as_text = linked / chars <= opts.max_prose_link_density or all(prose[first:end])
         return not furniture and reads_as_text and no_worse_than_short_lines
 
     # Gaps between joined parts join when they read as text; so does a run of such parts right after the last one
@@ -450,6 +455,25 @@ def is_prose(block: Block, opts: DomLabelOptions) -> bool:
     )
 
 
+def prose_flags_of(blocks: list[Block], opts: DomLabelOptions) -> list[bool]:
+    """`is_prose` of every block, with the thresholds read once (it runs on every block of every page)."""
+    min_prose, min_sentence = opts.min_prose_chars, opts.min_sentence_chars
+    max_long_density, max_density = opts.max_long_prose_link_density, opts.max_prose_link_density
+    sentence_end = _SENTENCE_END.search
+    flags = []
+    for block in blocks:
+        if block.tag not in PROSE_TAGS:
+            flags.append(False)
+            continue
+        density = block.link_density
+        own = len(block.text) * (1.0 - density)
+        if own >= min_prose:
+            flags.append(density <= max_long_density)
+        else:
+            flags.append(own >= min_sentence and density <= max_density and sentence_end(block.text) is not None)
+    return flags
+
+
 def is_teaser(block: Block, opts: DomLabelOptions) -> bool:
     """A list item that opens with a headline-long link: a teaser for another page, not a point of the article."""
     links = block.links
@@ -502,7 +526,8 @@ def label_blocks(
 
     # The headline: before the body starts, the heading that best matches the page title (an h1 on a tie), else
     # the first h1 there; failing both, an h1 anywhere that matches the title.
-    first_prose = next((i for i in range(first, end) if inside[i] and is_prose(blocks[i], opts)), end)
+    prose = main.prose
+    first_prose = next((i for i in range(first, end) if inside[i] and prose[i]), end)
     best, best_score = None, 0.0
     for block in blocks[:first_prose]:
         if block.tag not in HEADING_TAGS:
@@ -521,11 +546,12 @@ def label_blocks(
                 block.reason = "headline: matches the page title"
                 break
     kinds_outside = MetadataKinds(seg, evidence)
-    _extend_lead_backwards(seg, inside, first, furniture_from, kinds_outside, opts)
+    _extend_lead_backwards(seg, inside, first, furniture_from, kinds_outside, opts, prose)
 
     outside_reason = f"outside main content {main.path}"
     outside_reasons: dict[int, str] = {}
     kinds_inside = MetadataKinds(seg, evidence, main.root)
+    inside_reasons: dict[int, str] = {}
     for i, block in enumerate(blocks):
         if block.role is Role.TITLE:
             continue
@@ -544,8 +570,8 @@ def label_blocks(
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         source = source if source > main.root else -1
-        _label_inside(block, seg, c, source, evidence, kinds_inside, opts)
-    _drop_edge_teasers(blocks, inside, opts)
+        _label_inside(block, seg, c, source, evidence, kinds_inside, opts, inside_reasons)
+    _drop_edge_teasers(blocks, inside, opts, prose)
     _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside, opts)
     return main
@@ -599,10 +625,14 @@ def _as_metadata(
     kinds: MetadataKinds,
     c: int,
     opts: DomLabelOptions,
-    where: str,
+    where: str | None,
 ) -> bool:
-    """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was."""
-    if len(block.text.split()) > opts.max_metadata_words or block.tag in NOT_METADATA_TAGS:
+    """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was.
+
+    `where` ends the reason; None stands for "in" the block's own element, worked out only for a block labelled."""
+    # The tag first, and the words counted only up to the limit: most blocks asked are long paragraphs.
+    limit = opts.max_metadata_words
+    if block.tag in NOT_METADATA_TAGS or len(block.text.split(None, limit)) > limit:
         return False
     meta = kinds[c]
     if meta is None:
@@ -614,8 +644,13 @@ def _as_metadata(
             return False
     block.role = Role.METADATA
     block.label = meta
-    block.reason = f"{meta.value} {where}"
+    block.reason = f"{meta.value} {where if where is not None else 'in ' + _element_of(block)}"
     return True
+
+
+def _element_of(block: Block) -> str:
+    """The block's own element as reasons name it: the last step of its path."""
+    return block.path.rsplit(">", 1)[-1] if block.path else block.tag or ""
 
 
 def _label_inside(
@@ -626,14 +661,15 @@ def _label_inside(
     evidence: list[tuple],
     kinds: MetadataKinds,
     opts: DomLabelOptions,
+    reasons: dict[int, str],
 ) -> None:
-    where = block.path.rsplit(">", 1)[-1] if block.path else block.tag or ""
     if source >= 0:
-        kind, word = evidence[source][0], evidence[source][1]
-        block.remove(kind, f"inside main content but in {_describe(seg, source, word)}")
+        reason = reasons.get(source)
+        if reason is None:  # one reason per furniture container, as outside the main content
+            reason = reasons[source] = f"inside main content but in {_describe(seg, source, evidence[source][1])}"
+        block.remove(evidence[source][0], reason)  # type: ignore[arg-type]
         return
-    words = len(block.text.split())
-    if _as_metadata(block, kinds, c, opts, "in " + where):
+    if _as_metadata(block, kinds, c, opts, None):
         return
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
@@ -643,8 +679,8 @@ def _label_inside(
         and len(block.text) < opts.min_linked_prose_chars
         and not _BARE_URL.match(block.text)  # a source cited by its address is part of the text
     ):
-        kind = Label.RELATED_LINKS if block.tag == "li" and words > 3 else Label.NAVIGATION
-        block.remove(kind, f"link density {block.link_density:.2f} in {where}")
+        kind = Label.RELATED_LINKS if block.tag == "li" and len(block.text.split()) > 3 else Label.NAVIGATION
+        block.remove(kind, f"link density {block.link_density:.2f} in {_element_of(block)}")
         return
     if block.tag in TABLE_CELL_TAGS:
         return  # a data cell's number or word is data, not a counter or a button
@@ -669,6 +705,7 @@ def _extend_lead_backwards(
     furniture_from: list[int],
     meta_kinds: MetadataKinds,
     opts: DomLabelOptions,
+    prose: list[bool],
 ) -> None:
     """Take in the article's lead when it sits outside the chosen container (a standfirst in the header, an intro
     box): prose blocks just before the main content, back to the headline, across at most `max_lead_gap` other
@@ -693,7 +730,7 @@ def _extend_lead_backwards(
         elif meta_kinds[seg.owner[i]] is not None or _DATELINE_START.match(block.text):
             last_source = -1
             gap += 1  # the article's date or author line between the headline and the text
-        elif block.tag != "li" and is_prose(block, opts):
+        elif block.tag != "li" and prose[i]:
             # a list before the text is a key-points box, so list items are never the lead
             inside[i] = 1
             gap = 0
@@ -708,14 +745,14 @@ def _extend_lead_backwards(
             return
 
 
-def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOptions) -> None:
+def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOptions, prose: list[bool]) -> None:
     """Teaser list items before the article's first paragraph or after its last one link to other pages; between
     paragraphs, the same shape is the article's own list (a news round-up)."""
     kept = [i for i, b in enumerate(blocks) if inside[i] and b.role is Role.BODY]
-    prose = [i for i in kept if not is_teaser(blocks[i], opts) and is_prose(blocks[i], opts)]
-    if not prose:
+    paragraphs = [i for i in kept if not is_teaser(blocks[i], opts) and prose[i]]
+    if not paragraphs:
         return
-    first, last = prose[0], prose[-1]
+    first, last = paragraphs[0], paragraphs[-1]
     for i in kept:
         if (i < first or i > last) and is_teaser(blocks[i], opts):
             where = blocks[i].path.rsplit(">", 2)[-2] if blocks[i].path and ">" in blocks[i].path else "a list"
