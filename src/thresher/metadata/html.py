@@ -135,7 +135,11 @@ VISIBLE_SELECTOR = (
 # Class/id words that mean "date of this article" (date hints are taken in document order, these first).
 _PUBLISH_WORDS = re.compile(r"publish|posted|entry-date|post-date|article-date|dateline|datum|pubdate|created", re.IGNORECASE)
 # Class/id words of sections whose dates and names are not the article's (comments, related stories, sidebars).
-_NOT_ARTICLE_WORDS = re.compile(r"comment|related|sidebar|widget|teaser|recent|popular|reply|review-", re.IGNORECASE)
+# (Its words as a trie behind a look-ahead at their first letters: searched on every ancestor of every hint, it
+# then skips most positions at once instead of trying each word there.)
+_NOT_ARTICLE_WORDS = re.compile(
+    r"(?=[cprstw])(?:comment|popular|re(?:cent|lated|ply|view-)|sidebar|teaser|widget)", re.IGNORECASE
+)
 _AUTHOR_CLASS = re.compile(r"author|byline", re.IGNORECASE)
 _AUTHOR_CLASS_NOISE = re.compile(r"avatar|image|img|photo|bio|description|info-box|about|box|social|follow", re.IGNORECASE)
 
@@ -441,13 +445,16 @@ def _outside_article(node: LexborNode) -> bool:
     """Whether the node or one of its near ancestors is a comment thread, a sidebar or a list of other stories."""
     current: LexborNode | None = node
     for _ in range(6):
-        if current is None or current.tag in ("body", "html") or current.tag.startswith("-"):
+        if current is None:
+            return False
+        tag = current.tag
+        if tag in ("body", "html") or tag.startswith("-"):
             return False
         attrs = current.attrs
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if names.strip() and _NOT_ARTICLE_WORDS.search(names):
             return True
-        if current.tag == "aside":
+        if tag == "aside":
             return True
         current = current.parent
     return False
