@@ -63,11 +63,12 @@ def run_system(
     inputs: Sequence[Any],
     sizes: Sequence[int] | None = None,
     warmup: bool = False,
+    before: Callable[[], None] | None = None,
 ) -> SystemRun:
     """Call `system` on every input in order; `sizes` are the inputs' byte sizes, for MB/s.
 
-    With `warmup`, one untimed call on the first input comes first, so that a system's lazy imports and caches are
-    not billed to the first page.
+    With `warmup`, one untimed call on the first input comes first, so that a system's lazy imports are not billed
+    to the first page. `before`, untimed, runs after the warm-up and before the first timed call (to empty caches).
     """
     run = SystemRun(name=name, input_bytes=sum(sizes) if sizes is not None else 0)
     clock = time.perf_counter
@@ -80,6 +81,8 @@ def run_system(
             return run
         except Exception:  # noqa: BLE001,S110 - the timed call on this page will record the failure
             pass
+    if before is not None:
+        before()
     for index, item in enumerate(inputs):
         start = clock()
         try:

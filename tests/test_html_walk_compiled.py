@@ -149,3 +149,4 @@ def test_the_python_walk_can_be_chosen_and_cleans_the_same(tmp_path):
     assert outputs["1"][0] is False
     assert outputs[""][0] is compiled_walk_available()
     assert outputs["1"][1] == outputs[""][1]
+
