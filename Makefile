@@ -6,7 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench clean
 
-$(STAMP): pyproject.toml
+# The compiled walk is rebuilt (by reinstalling) when its source or the build script changes.
+$(STAMP): pyproject.toml setup.py src/thresher/segment/_walk.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'
