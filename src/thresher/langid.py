@@ -15,6 +15,8 @@ MIN_LETTERS_FOR_GUESS = 3
 MAX_CHARS_SCORED = 500
 # For a removed block (a menu, a footer) a short sample tells the language as well as the whole.
 MAX_CHARS_SCORED_BLOCK = 120
+# A site's menus and footers come back page after page: their guesses are cached, up to this many samples.
+PREDICTION_CACHE_SIZE = 16384
 
 _NEWLINES = re.compile(r"[\r\n]+")
 _LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
@@ -44,6 +46,11 @@ def detect_language(text: str, max_chars: int = MAX_CHARS_SCORED) -> tuple[str |
     sample = _NEWLINES.sub(" ", text[:max_chars]).strip()
     if len(_LETTER.findall(sample[:200])) < MIN_LETTERS_FOR_GUESS:
         return None, 0.0
+    return _predict(sample)
+
+
+@lru_cache(maxsize=PREDICTION_CACHE_SIZE)
+def _predict(sample: str) -> tuple[str | None, float]:
     try:
         labels, scores = _model().predict(sample, k=1)
     except Exception:  # noqa: BLE001 - the model must never take a page down with it
