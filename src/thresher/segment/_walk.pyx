@@ -117,6 +117,12 @@ cdef th_element_name_fn element_name_fn = NULL
 cdef th_attr_name_fn attr_name_fn = NULL
 cdef bint ready = False
 
+# segment.html's own pieces, set once by `configure`: the records the walk builds and the rules it shares with the
+# Python walk (the tag tables below are cached from `tag_kind` and `flags_of`, so these never change after).
+cdef object block_type = None, body_role = None, container_type = None
+cdef object make_text = None, ident_of = None, tag_kind = None, flags_of = None
+cdef tuple hidden_style_fragments = ()  # bytes; an inline style holding one hides its element
+
 # Per tag id below CACHED_TAG_IDS: kind + 8 * flags, or -1 while unknown; and the tag's name.
 cdef int tag_code[CACHED_TAG_IDS]
 cdef list tag_names = [None] * CACHED_TAG_IDS
@@ -147,9 +153,20 @@ def bind(str library_path):
     return element_name_fn != NULL and attr_name_fn != NULL
 
 
+def configure(block, role, container, text_of, ident_from, kind_of_tag, flags_of_tag, tuple style_fragments):
+    """Hand the walk segment.html's pieces: the Block and Container types, the BODY role, and the functions
+    `make_text(raw, pre) -> (text, visible chars) | None`, `ident_of(id, class, role, itemprop) -> (ident, hint)`,
+    `tag_kind(name) -> kind`, `flags_of(name) -> flags`, and the inline-style fragments
+    (str) that hide an element."""
+    global block_type, body_role, container_type, make_text, ident_of, tag_kind, flags_of, hidden_style_fragments
+    block_type, body_role, container_type = block, role, container
+    make_text, ident_of, tag_kind, flags_of = text_of, ident_from, kind_of_tag, flags_of_tag
+    hidden_style_fragments = tuple(fragment.encode() for fragment in style_fragments)
+
+
 def enable(bint on):
     global ready
-    ready = on and element_name_fn != NULL and attr_name_fn != NULL
+    ready = on and element_name_fn != NULL and attr_name_fn != NULL and block_type is not None
 
 
 cdef inline bint name_is(const unsigned char *name, size_t length, const char *want, size_t want_length) noexcept:
@@ -290,13 +307,15 @@ cdef inline bint is_hidden_word(const unsigned char *value, size_t length) noexc
     return True
 
 
-cdef bint hidden_by_attribute(th_node *node, bint is_input) noexcept:
-    """What segment.html.HIDDEN_SELECTOR matches: [hidden], [aria-hidden="true"], display/visibility in an inline
-    style (case-sensitive, as lexbor's selector engine matches them), input[type="hidden"] (in any case)."""
+cdef bint hidden_by_attribute(th_node *node, bint is_input) except -1:
+    """What segment.html.HIDDEN_SELECTOR matches: [hidden], [aria-hidden="true"], an inline style holding one of
+    HIDDEN_STYLE_FRAGMENTS (case-sensitive, as lexbor's selector engine matches them), input[type="hidden"] (in any
+    case)."""
     cdef th_attr *attr = (<th_element *> node).first_attr
     cdef const unsigned char *name
     cdef const unsigned char *value
     cdef size_t length = 0, value_length
+    cdef bytes fragment
     while attr != NULL:
         name = attr_name_fn(attr, &length)
         if name != NULL:
@@ -312,16 +331,14 @@ cdef bint hidden_by_attribute(th_node *node, bint is_input) noexcept:
                     if is_hidden_word(value, value_length):
                         return True
                 elif name_is(name, length, b"style", 5):
-                    if (contains(value, value_length, b"display:none", 12)
-                            or contains(value, value_length, b"display: none", 13)
-                            or contains(value, value_length, b"visibility:hidden", 17)
-                            or contains(value, value_length, b"visibility: hidden", 18)):
-                        return True
+                    for fragment in hidden_style_fragments:
+                        if contains(value, value_length, fragment, len(fragment)):
+                            return True
         attr = attr.next
     return False
 
 
-cdef int tag_code_of(th_node *node, object tag_kind, object flags_of) except -2:
+cdef int tag_code_of(th_node *node) except -2:
     """Kind + 8 * flags of an element; fills the name cache for standard tags."""
     cdef uintptr_t tag_id = node.local_name
     cdef int code
@@ -353,7 +370,6 @@ cdef struct Frame:
     th_node *node
     Py_ssize_t index  # container index, -1 for an inline element
     Py_ssize_t start  # link: byte offset where its text starts; -1 none; SPACE_AFTER for a block inside a heading
-    th_node *link  # the link element, for its href when it closes
 
 DEF SPACE_AFTER = -2
 
@@ -376,7 +392,6 @@ cdef inline Frame *push(Frame **stack, Py_ssize_t *depth, Py_ssize_t *capacity, 
     frame.node = node
     frame.index = -1
     frame.start = -1
-    frame.link = NULL
     return frame
 
 
@@ -479,9 +494,8 @@ cdef class Walk:
     cdef Py_ssize_t link_chars, link_start
     cdef list links
     cdef int pre_depth
-    cdef object block_type, body_role, make_text, ident_of
 
-    def __cinit__(self, block_type, body_role, make_text, ident_of):
+    def __cinit__(self):
         self.parts = Buffer()
         self.folded = Buffer()
         self.containers = Containers()
@@ -489,7 +503,6 @@ cdef class Walk:
         self.link_chars = 0
         self.link_start = -1
         self.pre_depth = 0
-        self.block_type, self.body_role, self.make_text, self.ident_of = block_type, body_role, make_text, ident_of
 
     cdef Py_ssize_t fold(self, Py_ssize_t start, Py_ssize_t *visible) except -1:
         """Fold the gathered text from byte `start` into `folded`; return its length."""
@@ -516,7 +529,7 @@ cdef class Walk:
                 raw = self.parts.text(0)
                 if not raw.isspace():
                     self.close_link_text()
-                    made = self.make_text(raw, True)
+                    made = make_text(raw, True)
                     if made is not None:
                         self.add_block(made[0], made[1], owner)
             else:
@@ -549,8 +562,8 @@ cdef class Walk:
         cdef double density = self.link_chars / <double> chars
         cdef list blocks = self.blocks
         blocks.append(
-            self.block_type(
-                len(blocks), text, self.body_role, None, None, None, None, None, self.containers.tags[owner],
+            block_type(
+                len(blocks), text, body_role, None, None, None, None, None, self.containers.tags[owner],
                 density if density < 1.0 else 1.0, parent if parent >= 0 else owner, self.links or None,
             )
         )
@@ -560,24 +573,18 @@ cdef class Walk:
     cdef int name_container(self, Py_ssize_t index, th_node *node) except -1:
         ident, cls, role, prop, any_attr = naming_attributes(node)
         if any_attr:
-            self.containers.idents[index], self.containers.hints[index] = self.ident_of(ident, cls, role, prop)
+            self.containers.idents[index], self.containers.hints[index] = ident_of(ident, cls, role, prop)
         return 0
 
 
-def walk(
-    size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ssize_t check_every,
-    object block_type, object body_role, object container_type, object make_text, object ident_of, object tag_kind,
-    object flags_of,
-):
+def walk(size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ssize_t check_every):
     """Walk the tree under the node at `root_id`; returns (blocks, containers, owner, nodes visited, stopped early).
 
-    `deadline` is a time.monotonic() value, or a negative number for none. The callables are segment.html's own:
-    `make_text(raw, pre) -> (text, visible chars) | None`, `ident_of(id, class, role, itemprop) -> (ident, hint)`,
-    `tag_kind(name) -> kind`, `flags_of(name) -> flags`.
+    `deadline` is a time.monotonic() value, or a negative number for none.
     """
     if not ready:
         raise RuntimeError("the compiled walk is not bound to lexbor")
-    cdef Walk w = Walk(block_type, body_role, make_text, ident_of)
+    cdef Walk w = Walk()
     cdef Containers containers = w.containers
     cdef Buffer parts = w.parts
     cdef th_node *root = <th_node *> root_id
@@ -606,7 +613,7 @@ def walk(
                 if node.type != NODE_ELEMENT:
                     kind = SKIP
                 else:
-                    code = tag_code_of(node, tag_kind, flags_of)
+                    code = tag_code_of(node)
                     kind = code & 7
                     flags = code >> 3
                     if flags & F_INVISIBLE or (
@@ -630,7 +637,6 @@ def walk(
                         top = push(&stack, &depth, &capacity, node)
                         if kind == LINK and w.link_start < 0:
                             top.start = parts.length
-                            top.link = node
                             w.link_start = parts.length
                         elif kind == BLOCK:
                             # A heading's text is one block even when the page wraps its parts in divs or spans.
@@ -680,7 +686,7 @@ def walk(
                     elif not containers.flags[index] & F_NAMELESS:
                         w.name_container(index, node)
                 elif frame.start >= 0:
-                    w.close_link(frame.link)
+                    w.close_link(frame.node)
                 elif frame.start == SPACE_AFTER:
                     parts.append(b" ", 1)
         w.flush(0 if owner < 0 else owner, w.pre_depth > 0)
@@ -724,6 +730,7 @@ def assign_paths(list blocks, list owners, list containers, Py_ssize_t max_eleme
                     c = containers[index]
                     ident = c.ident
                     if ident:
+                        # segment.html._short_ident, inlined: a Python call per container costs half this function.
                         end = ident.find(".", 1)
                         name = c.tag + (ident if end < 0 else ident[:end])[:max_attr_chars]
                     else:

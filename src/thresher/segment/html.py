@@ -24,10 +24,12 @@ INVISIBLE_TAGS = [
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head",
     "audio", "video", "map", "datalist", "dialog",
 ]
-# Elements hidden by attribute or inline style. Inline styles are matched on their two common spellings.
-HIDDEN_SELECTOR = (
-    '[hidden], [aria-hidden="true"], [style*="display:none"], [style*="display: none"], '
-    '[style*="visibility:hidden"], [style*="visibility: hidden"], input[type="hidden"]'
+# Inline styles that hide an element, in their two common spellings (matched as substrings, case-sensitive).
+HIDDEN_STYLE_FRAGMENTS = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
+# Elements hidden by attribute or inline style.
+HIDDEN_SELECTOR = ", ".join(
+    ["[hidden]", '[aria-hidden="true"]', *(f'[style*="{fragment}"]' for fragment in HIDDEN_STYLE_FRAGMENTS)]
+    + ['input[type="hidden"]']
 )
 # Elements that start a new block (everything else is inline and its text joins the enclosing block).
 BLOCK_TAGS = frozenset(
@@ -489,6 +491,7 @@ def _bind_compiled_walk():
         return None
     text, link, body = p.first_child, p.css_first("a"), page.body
     ok = _walk.probe(div.mem_id, p.mem_id, text.mem_id, link.mem_id, body.mem_id, "text é", "/x", "Probe")
+    _walk.configure(Block, _BODY, Container, _block_text, _ident_of, _tag_kind, _tag_flags, HIDDEN_STYLE_FRAGMENTS)
     _walk.enable(ok)
     return _walk if ok else None
 
@@ -515,8 +518,7 @@ def walk_blocks_compiled(root: LexborNode, deadline: float | None = None) -> Seg
         raise RuntimeError("the compiled DOM walk is not available: use walk_blocks_python")
     tag = root.tag or "body"
     blocks, containers, owner, visited, stopped = _COMPILED_WALK.walk(
-        root.mem_id, tag, _ident(root.attributes), -1.0 if deadline is None else deadline, DEADLINE_CHECK_EVERY,
-        Block, _BODY, Container, _block_text, _ident_of, _tag_kind, _tag_flags,
+        root.mem_id, tag, _ident(root.attributes), -1.0 if deadline is None else deadline, DEADLINE_CHECK_EVERY
     )
     return Segmentation(blocks=blocks, containers=containers, owner=owner, nodes_visited=visited, stopped_early=stopped)
 
