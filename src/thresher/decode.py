@@ -413,11 +413,15 @@ def _fit(sample: list[bytes], codec: str) -> _Fit:
     return _Fit(size, invalid, whole, mixed)
 
 
+def _whole_from_sample(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
+    """The fit's (strictly decoded) text when the sample was all of `data`, else None."""
+    return fit.text if len(sample) == 1 and sample[0] is data else None
+
+
 def _decode_whole(data: bytes, codec: str, sample: list[bytes], fit: _Fit) -> str:
     """`data` decoded with `codec` (as `_decode_all`), reusing the fit's text when the sample was all of `data`."""
-    if fit.text is not None and len(sample) == 1 and sample[0] is data:
-        return fit.text
-    return _decode_all(data, codec)
+    whole = _whole_from_sample(data, sample, fit)
+    return whole if whole is not None else _decode_all(data, codec)
 
 
 def _decode_all(data: bytes, codec: str, errors: str = "replace") -> str:
@@ -533,8 +537,9 @@ def decode(data: bytes | str, *, declared: str | None = None) -> str:
 def _strict_utf8(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
     """The whole input decoded as strict UTF-8 (reusing the sample's text when it was all of it), or None when there
     is damage outside the sample."""
-    if fit.text is not None and len(sample) == 1 and sample[0] is data:
-        return fit.text  # the fit's decode was strict
+    whole = _whole_from_sample(data, sample, fit)
+    if whole is not None:
+        return whole
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
