@@ -26,3 +26,14 @@ def test_gate_needs_fragments() -> None:
 
 def test_no_fragments_match_nothing() -> None:
     assert fragment_gate([]).search("anything") is None
+
+
+def test_gate_ignoring_case_matches_the_alternation_ignoring_case() -> None:
+    fragments = ("comment", "related", "sidebar", "review-", "re")
+    gate = fragment_gate(fragments, re.IGNORECASE)
+    plain = re.compile("|".join(re.escape(f) for f in fragments), re.IGNORECASE)
+    rng = random.Random(1)
+    alphabet = "cCoOmMeEnNtTrRlLaAdDsSiIbBvVwW- "
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert (gate.search(text) is None) == (plain.search(text) is None), text

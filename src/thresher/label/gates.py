@@ -12,9 +12,14 @@ import re
 from collections.abc import Iterable
 
 
-def fragment_gate(fragments: Iterable[str]) -> re.Pattern[str]:
-    """A pattern whose `search` finds a match exactly when the text contains one of `fragments` (case-sensitive:
-    lower-case the text and the fragments alike)."""
+# When the fragments start with at most this many distinct characters, a look-ahead at them goes before the trie:
+# the search then skips the positions no fragment can start at. With more, the look-ahead costs more than it saves.
+MAX_LOOKAHEAD_FIRST_CHARS = 8
+
+
+def fragment_gate(fragments: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """A pattern whose `search` finds a match exactly when the text contains one of `fragments` (case-sensitive
+    unless `flags` holds re.IGNORECASE)."""
     trie: dict[str, dict] = {}
     for fragment in fragments:
         if not fragment:
@@ -23,7 +28,12 @@ def fragment_gate(fragments: Iterable[str]) -> re.Pattern[str]:
         for char in fragment:
             node = node.setdefault(char, {})
         node[""] = {}  # a fragment ends here
-    return re.compile(_trie_pattern(trie) if trie else "(?!)")  # no fragments: nothing matches
+    if not trie:
+        return re.compile("(?!)")  # no fragments: nothing matches
+    pattern = _trie_pattern(trie)
+    if len(trie) <= MAX_LOOKAHEAD_FIRST_CHARS:
+        pattern = "(?=[" + "".join(re.escape(char) for char in sorted(trie)) + "])" + pattern
+    return re.compile(pattern, flags)
 
 
 def _trie_pattern(node: dict[str, dict]) -> str:

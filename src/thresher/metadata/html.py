@@ -19,6 +19,7 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.label.gates import fragment_gate
 from thresher.metadata.text import find_date
 
 # JSON-LD types that describe the page's own article (an Organization or BreadcrumbList does not).
@@ -135,11 +136,10 @@ VISIBLE_SELECTOR = (
 # Class/id words that mean "date of this article" (date hints are taken in document order, these first).
 _PUBLISH_WORDS = re.compile(r"publish|posted|entry-date|post-date|article-date|dateline|datum|pubdate|created", re.IGNORECASE)
 # Class/id words of sections whose dates and names are not the article's (comments, related stories, sidebars).
-# (Its words as a trie behind a look-ahead at their first letters: searched on every ancestor of every hint, it
-# then skips most positions at once instead of trying each word there.)
-_NOT_ARTICLE_WORDS = re.compile(
-    r"(?=[cprstw])(?:comment|popular|re(?:cent|lated|ply|view-)|sidebar|teaser|widget)", re.IGNORECASE
-)
+NOT_ARTICLE_WORDS = ("comment", "related", "sidebar", "widget", "teaser", "recent", "popular", "reply", "review-")
+# Searched on every ancestor of every hint: as a gate (a trie behind a look-ahead at the first letters), it skips
+# most positions at once instead of trying each word there.
+_NOT_ARTICLE_WORDS = fragment_gate(NOT_ARTICLE_WORDS, re.IGNORECASE)
 _AUTHOR_CLASS = re.compile(r"author|byline", re.IGNORECASE)
 _AUTHOR_CLASS_NOISE = re.compile(r"avatar|image|img|photo|bio|description|info-box|about|box|social|follow", re.IGNORECASE)
 
