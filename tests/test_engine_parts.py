@@ -78,14 +78,17 @@ class _Site:
     def __init__(self, options):  # type: ignore[no-untyped-def]
         self.counts: dict[tuple[str, int], int] = {}
 
-    def line_hashes(self, doc):  # type: ignore[no-untyped-def]
+    def block_hashes(self, doc):  # type: ignore[no-untyped-def]
         return [hash(b.text) for b in doc.blocks]
+
+    def line_hashes(self, doc, block_hashes=None):  # type: ignore[no-untyped-def]
+        return block_hashes if block_hashes is not None else self.block_hashes(doc)
 
     def observe(self, domain, hashes):  # type: ignore[no-untyped-def]
         for h in hashes:
             self.counts[(domain, h)] = self.counts.get((domain, h), 0) + 1
 
-    def apply(self, doc, domain):  # type: ignore[no-untyped-def]
+    def apply(self, doc, domain, block_hashes=None):  # type: ignore[no-untyped-def]
         doc.flag(f"site lines seen {sum(self.counts.get((domain, hash(b.text)), 0) for b in doc.blocks)}")
         return doc
 

@@ -90,4 +90,4 @@ def unpack(packed: tuple[Any, ...]) -> tuple[Document, Provenance]:
 
 
 def packed_block_hashes(packed: tuple[Any, ...]) -> list[int | None] | None:
-    return packed[6] if len(packed) > 6 else None
+    return packed[6]

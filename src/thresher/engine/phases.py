@@ -297,10 +297,8 @@ def _finish(
         domain = domain_of(doc.url)
         if domain:
             try:
-                # The line hashes phase 1 computed for the same body, when the site module hashes per block.
-                doc = state.site.apply(doc, domain, block_hashes) if block_hashes is not None else state.site.apply(
-                    doc, domain
-                )
+                # With the line hashes phase 1 computed for the same body (None: the module hashes them itself).
+                doc = state.site.apply(doc, domain, block_hashes)
             except Exception:  # noqa: BLE001 - keep the document as it was rather than lose it
                 doc.flag("site boilerplate not applied (internal error)")
     return doc

@@ -89,18 +89,12 @@ class CorpusSteps:
         return self._dedup.signatures(doc, self.dedup_options, view)  # type: ignore[union-attr]
 
     def block_hashes(self, doc: Document) -> list[int | None] | None:
-        """Per-body-block line hashes, for `line_hashes` and phase 3's `apply` to share (None: the site module has
-        no per-block hashes, or site boilerplate is off)."""
-        if self._site is None or not hasattr(self._site, "block_hashes"):
-            return None
-        return list(self._site.block_hashes(doc))
+        """Per-body-block line hashes, for `line_hashes` and phase 3's `apply` to share (None: site boilerplate is
+        off)."""
+        return list(self._site.block_hashes(doc)) if self._site is not None else None
 
     def line_hashes(self, doc: Document, block_hashes: list[int | None] | None = None) -> list[int]:
-        if self._site is None:
-            return []
-        if block_hashes is not None:
-            return list(self._site.line_hashes(doc, block_hashes))
-        return list(self._site.line_hashes(doc))
+        return list(self._site.line_hashes(doc, block_hashes)) if self._site is not None else []
 
     def new_index(self) -> Any:
         return self._dedup.DedupIndex(self.dedup_options) if self.dedup_enabled else None  # type: ignore[union-attr]
