@@ -136,7 +136,7 @@ class MainContent:
     ranges: list[tuple[int, int]] = field(default_factory=list)
     # Furniture evidence counts only from containers after this index (inside the main content, not above it).
     root: int = -1
-    # Per block: does it read as prose (`is_prose`) by the thresholds the main content was chosen with.
+    # Per block: does it read as prose (`prose_flags_of`) by the thresholds the main content was chosen with.
     prose: list[bool] = field(default_factory=list, repr=False)
 
 
@@ -440,23 +440,9 @@ def _is_weak(word: str) -> bool:
     return word in WEAK_WORDS or (word.startswith("<") and word[1:-1] in WEAK_TAGS)
 
 
-def is_prose(block: Block, opts: DomLabelOptions) -> bool:
-    """Long enough outside its links to be a paragraph: long text may cite many links, short text only a few."""
-    if block.tag not in PROSE_TAGS:
-        return False
-    density = block.link_density
-    own = len(block.text) * (1.0 - density)
-    if own >= opts.min_prose_chars:
-        return density <= opts.max_long_prose_link_density
-    return (
-        own >= opts.min_sentence_chars
-        and density <= opts.max_prose_link_density
-        and _SENTENCE_END.search(block.text) is not None
-    )
-
-
 def prose_flags_of(blocks: list[Block], opts: DomLabelOptions) -> list[bool]:
-    """`is_prose` of every block, with the thresholds read once (it runs on every block of every page)."""
+    """Per block, whether it reads as prose: long enough outside its links to be a paragraph (long text may cite
+    many links, short text only a few, and must end like a sentence). The thresholds are read once per page."""
     min_prose, min_sentence = opts.min_prose_chars, opts.min_sentence_chars
     max_long_density, max_density = opts.max_long_prose_link_density, opts.max_prose_link_density
     sentence_end = _SENTENCE_END.search
