@@ -224,7 +224,7 @@ def _name_analysis(
 ) -> tuple[bool, bool, bool, tuple[Label, str] | None, tuple[Label, str] | None, Label | None, bool]:
     """What one id or class says: (content compound?, embed?, content word?, strong furniture, weak furniture,
     metadata kind, has words?). Cached per name: class names recur across the pages of a site and of the web."""
-    words = _WORD.findall(name.lower())  # name_words, inlined
+    words = name_words(name)
     strong: tuple[Label, str] | None = None
     weak: tuple[Label, str] | None = None
     metadata: Label | None = None
