@@ -15,6 +15,7 @@ from thresher.metadata.html import (
     language_code,
     plausible_date,
     strip_site,
+    text_hints,
 )
 from thresher.modes.html import clean_html
 from thresher.segment.html import parse_html
@@ -111,6 +112,40 @@ def test_any_json_ld_is_read_without_error(value):
 
 
 # ------------------------------------------------------------------------------------------------ titles, authors, dates
+
+
+_HINT_PAGES = {
+    "json-ld article": (
+        '<html><head><title>Old title | Site</title><script type="application/ld+json">{"@type": "NewsArticle",'
+        '"headline": "Ferry fares frozen", "articleBody": "The council froze fares.", "author": "Jo Rau",'
+        '"datePublished": "2021-04-05"}</script></head><body><h1>Ferry fares frozen</h1></body></html>',
+        ("Ferry fares frozen", "The council froze fares."),
+    ),
+    "og:title only": (
+        '<html><head><meta property="og:title" content="Gulls return"></head><body><p>x</p></body></html>',
+        ("Gulls return", None),
+    ),
+    "title with a site suffix": (
+        '<html><head><title>Gulls return to the pier | The Harbour Gazette</title>'
+        '<meta property="og:site_name" content="The Harbour Gazette"></head><body></body></html>',
+        ("Gulls return to the pier", None),
+    ),
+    "h1 only": (
+        "<html><body><article><h1>Night trains are back</h1><p>By Anna Berg, 19.11.2019</p></article></body></html>",
+        ("Night trains are back", None),
+    ),
+    "nothing": ("<html><body><p>Just text.</p></body></html>", (None, None)),
+}
+
+
+def test_text_hints_are_the_title_hint_and_body_of_extract_metadata():
+    for name, (html, expected) in _HINT_PAGES.items():
+        tree = parse_html(html)
+        meta = extract_metadata(tree, "https://harbour.example/2021/04/05/story")
+        hints = text_hints(tree, "https://harbour.example/2021/04/05/story")
+        assert hints == (meta.headline or meta.title, meta.article_body), name
+        assert hints == expected, name
+
 
 
 

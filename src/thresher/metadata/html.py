@@ -460,17 +460,71 @@ def _outside_article(node: LexborNode) -> bool:
     return False
 
 
+@dataclass(slots=True)
+class _TitleStage:
+    """What the first stage read: enough for the title and the JSON-LD article body, and what the rest builds on."""
+
+    meta: PageMetadata  # title, headline, site, canonical_url and article_body filled
+    hints: _Hints
+    objects: list[dict[str, Any]]  # every JSON-LD object of the page
+    by_id: dict[str, dict[str, Any]]  # the named ones by their @id
+    article: dict[str, Any]  # the JSON-LD object of the page's own article ({} without one)
+    sites: set[str]  # squashed forms of the site's name (see _site_keys)
+
+
+def text_hints(tree: LexborHTMLParser, url: str | None = None) -> tuple[str | None, str | None]:
+    """`(meta.headline or meta.title, meta.article_body)` exactly as `extract_metadata` gives them, without the work
+    only the other fields need (author and date searches, the visible-hint selection): the title hint and JSON-LD
+    body the labeller uses, for callers that want the text and not the page's metadata."""
+    meta = _read_title(tree, url).meta
+    return meta.headline or meta.title, meta.article_body
+
+
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
     """Read the metadata of a parsed page (call before invisible content is stripped)."""
+    stage = _read_title(tree, url)
+    meta, hints, sites = stage.meta, stage.hints, stage.sites
+    tags = hints.meta
+    if stage.article:
+        _details_from_article(meta, stage.article, stage.by_id)
+    meta.description = meta.description or _clean(_first(tags, "og:description", "description", "twitter:description"), 2000)
+    meta.section = meta.section or _clean(_first(tags, "article:section", "section", "parsely-section"))
+    if not meta.tags:
+        raw = _first(tags, "news_keywords", "keywords", "article:tag", "parsely-tags")
+        if raw:
+            meta.tags = [k.strip() for k in raw.split(",") if k.strip()][:MAX_TAGS]
+    html_node = tree.css_first("html")
+    lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
+    meta.language = language_code(lang) or meta.language or language_code(_first(tags, "content-language", "og:locale"))
+
+    hints.month_first = meta.language == "en"
+    # An "author" that is the site's own name is what a CMS fills in by default: a person named on the page wins.
+    site_as_author = meta.author if meta.author and _squash(meta.author) in sites else None
+    if site_as_author:
+        meta.author = None
+    persons = [o for o in stage.objects if "person" in _types(o)]
+    meta.author = meta.author or _author_from_page(tree, hints, persons, sites) or site_as_author
+    address = url or meta.canonical_url
+    meta.published = meta.published or _date_from_page(tree, hints, stage.article, address)
+    if meta.published:
+        meta.published = _settle_disagreement(tree, hints, meta.published, address)
+    shift = _utc_day_shift(meta.published) if meta.published else 0
+    if meta.published and shift:
+        meta.published = _local_day(tree, hints, meta.published, shift)
+    return meta
+
+
+def _read_title(tree: LexborHTMLParser, url: str | None) -> _TitleStage:
+    """The first stage of both entries: the structured selection, JSON-LD, the site's name, the canonical URL,
+    <title> and the headline."""
     meta = PageMetadata()
     hints = _collect(tree)
     tags = hints.meta
     objects = _json_ld_objects(hints.json_ld)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
     article = _main_article(objects)
-    persons = [o for o in objects if "person" in _types(o)]
     if article:
-        _from_article(meta, article, by_id)
+        _title_from_article(meta, article, by_id)
     for obj in objects:
         types = _types(obj)
         # A Person that is also an Organization is a personal blog's owner: the author, not the site's name.
@@ -480,43 +534,24 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     title_node = tree.css_first("title")
     meta.title = _clean(title_node.text()) if title_node is not None else None
     meta.site = meta.site or _clean(_first(tags, *SITE_META))
-    meta.description = meta.description or _clean(_first(tags, "og:description", "description", "twitter:description"), 2000)
-    meta.section = meta.section or _clean(_first(tags, "article:section", "section", "parsely-section"))
-    if not meta.tags:
-        raw = _first(tags, "news_keywords", "keywords", "article:tag", "parsely-tags")
-        if raw:
-            meta.tags = [k.strip() for k in raw.split(",") if k.strip()][:MAX_TAGS]
+    meta.canonical_url = _canonical_url(tree, tags, url)
+    sites = _site_keys(meta, url)
+    meta.headline = _choose_title(meta, hints, sites)
+    return _TitleStage(meta, hints, objects, by_id, article, sites)
 
+
+def _canonical_url(tree: LexborHTMLParser, tags: dict[str, str], url: str | None) -> str | None:
+    """The rel=canonical link, else og:url, made absolute against the page's URL; None when it has no scheme."""
     link = tree.css_first('link[rel="canonical"]')
     href = link.attributes.get("href") if link is not None else None
     href = href or _first(tags, "og:url")
-    if href and href.strip():
-        try:
-            meta.canonical_url = urljoin(url, href.strip()) if url else href.strip()
-            if not urlsplit(meta.canonical_url).scheme:
-                meta.canonical_url = None
-        except ValueError:  # a malformed address ("http://[::1") is no canonical URL
-            meta.canonical_url = None
-    html_node = tree.css_first("html")
-    lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
-    meta.language = language_code(lang) or meta.language or language_code(_first(tags, "content-language", "og:locale"))
-
-    hints.month_first = meta.language == "en"
-    sites = _site_keys(meta, url)
-    meta.headline = _choose_title(meta, hints, sites)
-    # An "author" that is the site's own name is what a CMS fills in by default: a person named on the page wins.
-    site_as_author = meta.author if meta.author and _squash(meta.author) in sites else None
-    if site_as_author:
-        meta.author = None
-    meta.author = meta.author or _author_from_page(tree, hints, persons, sites) or site_as_author
-    address = url or meta.canonical_url
-    meta.published = meta.published or _date_from_page(tree, hints, article, address)
-    if meta.published:
-        meta.published = _settle_disagreement(tree, hints, meta.published, address)
-    shift = _utc_day_shift(meta.published) if meta.published else 0
-    if meta.published and shift:
-        meta.published = _local_day(tree, hints, meta.published, shift)
-    return meta
+    if not (href and href.strip()):
+        return None
+    try:
+        canonical = urljoin(url, href.strip()) if url else href.strip()
+        return canonical if urlsplit(canonical).scheme else None
+    except ValueError:  # a malformed address ("http://[::1") is no canonical URL
+        return None
 
 
 def _settle_disagreement(tree: LexborHTMLParser, hints: _Hints, chosen: str, url: str | None) -> str:
@@ -561,16 +596,9 @@ def _main_article(objects: list[dict[str, Any]]) -> dict[str, Any]:
     return article
 
 
-def _from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
+def _title_from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
+    """What the title stage takes from the JSON-LD article: its headline, its body and its publisher (the site)."""
     meta.headline = _clean(article.get("headline")) or _clean(article.get("name"))
-    authors = _names(article.get("author"), by_id) or _names(article.get("creator"), by_id)
-    authors = [a for a in (clean_author(a) for a in authors) if a]
-    meta.author = "; ".join(authors) if authors else None
-    meta.published = plausible_date(iso_date(article.get("datePublished"))) or plausible_date(
-        iso_date(article.get("dateCreated"))
-    )
-    meta.description = _clean(article.get("description"), limit=2000)
-    meta.section = _clean(article.get("articleSection"))
     body = article.get("articleBody") or article.get("text")
     meta.article_body = body if isinstance(body, str) else None
     publisher = article.get("publisher")
@@ -580,6 +608,18 @@ def _from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, 
     if not (isinstance(publisher, dict) and "person" in _types(publisher)):
         names = _names(publisher, by_id)
         meta.site = names[0] if names else meta.site
+
+
+def _details_from_article(meta: PageMetadata, article: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> None:
+    """The rest of the JSON-LD article: author, dates, description, section, keywords and language."""
+    authors = _names(article.get("author"), by_id) or _names(article.get("creator"), by_id)
+    authors = [a for a in (clean_author(a) for a in authors) if a]
+    meta.author = "; ".join(authors) if authors else None
+    meta.published = plausible_date(iso_date(article.get("datePublished"))) or plausible_date(
+        iso_date(article.get("dateCreated"))
+    )
+    meta.description = _clean(article.get("description"), limit=2000)
+    meta.section = _clean(article.get("articleSection"))
     keywords = article.get("keywords")
     if isinstance(keywords, str):
         meta.tags = [k.strip() for k in keywords.split(",") if k.strip()][:MAX_TAGS]
