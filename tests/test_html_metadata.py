@@ -346,3 +346,25 @@ def test_malformed_addresses_do_not_break_the_page():
     meta = extract_metadata(parse_html(html), "http://[::1")
     assert meta.headline == "Quiet harbour"
     assert meta.canonical_url is None
+
+
+_TITLE_TEXT = st.text(alphabet=st.sampled_from(list("ab Z9_|–—·•»«›‹:~-é\t.,")), max_size=30)
+
+
+@given(_TITLE_TEXT)
+def test_squash_ascii_shortcut_agrees_with_the_pattern(text):
+    import re
+
+    from thresher.metadata.html import _squash
+
+    assert _squash(text) == re.sub(r"[\W_]+", "", text).casefold()
+
+
+@given(_TITLE_TEXT)
+def test_title_separator_look_ahead_changes_no_split(text):
+    import re
+
+    from thresher.metadata.html import _TITLE_SEPARATOR
+
+    plain = re.compile(r"\s+[|–—·•»«›‹:~\-]\s+|\s*[|»«›‹]\s*|\s*::\s*")
+    assert _TITLE_SEPARATOR.split(text) == plain.split(text)

@@ -181,8 +181,12 @@ BYLINE_LABELS = frozenset(
         "autor", "autorin", "author", "authors", "autoren", "text", "foto", "fotos", "photo", "gepostet", "erstellt",
     }
 )
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—·•»«›‹:~\-]\s+|\s*[|»«›‹]\s*|\s*::\s*")
+# Every match starts with a space or a separator character: the look-ahead lets the engine pass over the other
+# positions without trying each alternative there (twice as fast on titles; the matches are the same).
+_TITLE_SEPARATOR = re.compile(r"(?=[\s|–—·•»«›‹:~\-])(?:\s+[|–—·•»«›‹:~\-]\s+|\s*[|»«›‹]\s*|\s*::\s*)")
 _WORDLESS = re.compile(r"[\W_]+")
+# What _WORDLESS matches in ASCII text (everything but letters and digits), for bytes.translate to delete.
+_ASCII_WORDLESS = bytes(c for c in range(128) if not chr(c).isalnum())
 
 
 @dataclass(slots=True)
@@ -931,6 +935,10 @@ def _author_candidates(tree: LexborHTMLParser, hints: _Hints, persons: list[dict
 
 
 def _squash(text: str) -> str:
+    """The text's letters and digits only, case-folded: "The Site | News" -> "thesitenews"."""
+    if text.isascii():
+        # Most titles and site names are ASCII: deleting bytes is several times faster than the pattern's scan.
+        return text.encode("ascii").translate(None, _ASCII_WORDLESS).decode("ascii").lower()
     return _WORDLESS.sub("", text).casefold()
 
 
