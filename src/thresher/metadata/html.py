@@ -380,7 +380,8 @@ def _collect(tree: LexborHTMLParser) -> _Hints:
     hints = _Hints()
     for node in tree.css(STRUCTURED_SELECTOR):
         tag = node.tag
-        attrs = node.attrs
+        # One dict of the node's attributes: each lookup through `node.attrs` asks the parser again.
+        attrs = node.attributes
         if tag == "meta":
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
             content = (attrs.get("content") or "").strip()
@@ -430,7 +431,7 @@ def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
         return
     hints.visible_read = True
     for node in _visible_scope(tree, hints).css(VISIBLE_SELECTOR):
-        attrs = node.attrs
+        attrs = node.attributes
         if node.tag == "a" and "author" in (attrs.get("rel") or "").split():
             if len(hints.rel_author) < MAX_HINTS_PER_KIND:
                 hints.rel_author.append(node)
@@ -454,7 +455,7 @@ def _outside_article(node: LexborNode) -> bool:
         tag = current.tag
         if tag in ("body", "html") or tag.startswith("-"):
             return False
-        attrs = current.attrs
+        attrs = current.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if names.strip() and _NOT_ARTICLE_WORDS.search(names):
             return True
@@ -646,7 +647,7 @@ def _date_from_page(tree: LexborHTMLParser, hints: _Hints, article: dict[str, An
             return found
     for name in ("datePublished", "dateCreated"):
         for node in hints.itemprop.get(name, ()):
-            attrs = node.attrs
+            attrs = node.attributes
             found = plausible_date(iso_date(attrs.get("content") or attrs.get("datetime"))) or date_in_text(node.text(), month_first=hints.month_first)
             if found:
                 return found
@@ -703,7 +704,7 @@ def _date_from_time_elements(hints: _Hints, visible_only: bool = False) -> str |
     datetime attribute, or only its text when `visible_only`)."""
     fallback = None
     for node in hints.times:
-        attrs = node.attrs
+        attrs = node.attributes
         found = None if visible_only else plausible_date(iso_date(attrs.get("datetime")))
         found = found or date_in_text(node.text(), month_first=hints.month_first)
         if not found:
@@ -725,7 +726,7 @@ def _date_from_classed_elements(hints: _Hints, visible_only: bool = False) -> st
     `visible_only`)."""
     fallback = changed = None
     for node in hints.date_nodes:
-        attrs = node.attrs
+        attrs = node.attributes
         names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()
         found = None
         if not visible_only:
