@@ -1,0 +1,109 @@
+"""`extract_text` skips the metadata and language work: its text must still be exactly `clean(...).text`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import thresher
+from thresher.model import Role
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+BENCH = REPO_ROOT.parent / "shared" / "bench"
+# Benchmark pages compared per set: enough variety of markup, few enough to stay fast.
+BENCH_SLICE = 80
+
+ARTICLE = (
+    "<p>The harbour authority opened the new ferry terminal on Monday after three years of building work.</p>"
+    "<p>Commuters from the northern suburbs will save about twenty minutes each way, the operator said.</p>"
+)
+LONG_BODY = " ".join(["The council voted to keep the old library open for another decade."] * 12)
+
+# The parts a page's title hint and text can come from; the property below combines them freely.
+HEAD_PARTS = {
+    "title": "<title>New ferry terminal opens | Harbour News</title>",
+    "og_title": '<meta property="og:title" content="New ferry terminal opens">',
+    "site_name": '<meta property="og:site_name" content="Harbour News">',
+    "json_ld": '<script type="application/ld+json">'
+    + json.dumps({"@type": "NewsArticle", "headline": "New ferry terminal opens", "articleBody": LONG_BODY})
+    + "</script>",
+    "bad_json_ld": '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>',
+}
+BODY_PARTS = {
+    "nav": '<nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>',
+    "h1": "<h1>New ferry terminal opens</h1>",
+    "other_h1": "<h1>Harbour News</h1>",
+    "h2": "<h2>Terminal opens</h2>",
+    "byline": '<p class="byline">By Jane Smith</p>',
+    "article": f"<article>{ARTICLE}</article>",
+    "share": '<div class="share"><a href="#">Share</a> <a href="#">Print</a></div>',
+    "footer": "<footer><p>Copyright 2024 Harbour News. All rights reserved.</p></footer>",
+}
+
+
+def _page(head: list[str], body: list[str]) -> str:
+    return (
+        "<!doctype html><html><head>"
+        + "".join(HEAD_PARTS[k] for k in head)
+        + "</head><body>"
+        + "".join(BODY_PARTS[k] for k in body)
+        + "</body></html>"
+    )
+
+
+def _assert_same_text(page: str | bytes, url: str | None = None) -> str:
+    text = thresher.extract_text(page, url)
+    assert text == thresher.clean(page, url=url, format="html").text
+    return text
+
+
+@pytest.mark.parametrize(
+    ("head", "body"),
+    [
+        (["json_ld", "site_name"], ["nav", "h1", "byline", "article", "share", "footer"]),
+        (["og_title"], ["nav", "other_h1", "h2", "article"]),
+        (["title", "site_name"], ["h2", "article", "footer"]),
+        ([], ["h1", "article"]),
+        ([], []),
+    ],
+)
+def test_title_hint_sources_give_the_same_text(head: list[str], body: list[str]) -> None:
+    _assert_same_text(_page(head, body), "https://news.example/2024/ferry")
+
+
+def test_the_headline_is_found_without_the_metadata_pass() -> None:
+    # The page title names the second heading as the headline: only the title hint can tell.
+    page = _page(["title", "site_name"], ["h2", "article"]).replace("<h2>Terminal opens</h2>", "<h2>New ferry terminal opens</h2>")
+    doc = thresher.clean(page, format="html")
+    assert [b.text for b in doc.blocks if b.role is Role.TITLE] == ["New ferry terminal opens"]
+    assert "New ferry terminal opens" not in _assert_same_text(page)
+
+
+def test_a_script_rendered_page_gives_its_json_ld_body() -> None:
+    text = _assert_same_text(_page(["json_ld"], ["nav"]).encode())
+    assert "old library open for another decade" in text
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    head=st.lists(st.sampled_from(sorted(HEAD_PARTS)), max_size=4),
+    body=st.lists(st.sampled_from(sorted(BODY_PARTS)), max_size=8),
+    url=st.sampled_from([None, "https://news.example/2024/05/06/ferry", "not a url"]),
+)
+def test_any_composition_gives_the_same_text(head: list[str], body: list[str], url: str | None) -> None:
+    _assert_same_text(_page(head, body), url)
+
+
+@pytest.mark.skipif(not BENCH.is_dir(), reason="shared benchmark data not present")
+@pytest.mark.parametrize("loader", ["load_aeb", "load_trafilatura_eval"])
+def test_benchmark_pages_give_the_same_text(loader: str) -> None:
+    sys.path.insert(0, str(REPO_ROOT))  # `bench` is a top-level folder of the repository, not part of the package
+    from bench import scoring
+
+    for page in getattr(scoring, loader)(limit=BENCH_SLICE):
+        _assert_same_text(page.html, page.url)
