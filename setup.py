@@ -1,4 +1,4 @@
-"""Build of the one compiled module: the DOM walk (src/thresher/segment/_walk.pyx).
+"""Build of the one compiled module (src/thresher/segment/_walk.pyx): the DOM walk and the byte scan for deep nesting.
 
 Everything else is in pyproject.toml. The extension is optional: where it cannot be compiled (no C compiler), the
 install still succeeds and HTML mode uses the same walk in Python, about five times slower.

@@ -150,3 +150,32 @@ def test_the_python_walk_can_be_chosen_and_cleans_the_same(tmp_path):
     assert outputs[""][0] is compiled_walk_available()
     assert outputs["1"][1] == outputs[""][1]
 
+
+
+needs_scan = pytest.mark.skipif(seg_html._COMPILED_SCAN is None, reason="the compiled nesting scan is not built")
+
+
+@needs_scan
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.lists(st.sampled_from([b"<", b"</", b"<div>", b"</div>", b"x", b"/", b" ", b"\xc3\xa9"]), max_size=80).map(
+        b"".join
+    ),
+    window=st.integers(min_value=1, max_value=24),
+    min_tags=st.integers(min_value=0, max_value=6),
+)
+def test_compiled_nesting_scan_matches_the_python_scan(data: bytes, window: int, min_tags: int) -> None:
+    compiled = seg_html.may_be_deeply_nested(data, window, min_tags)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(seg_html, "_COMPILED_SCAN", None)
+        assert seg_html.may_be_deeply_nested(data, window, min_tags) == compiled
+
+
+@needs_scan
+def test_compiled_nesting_scan_finds_a_deep_stretch_after_ordinary_markup() -> None:
+    ordinary = b"<p>text</p>" * 2000
+    assert not seg_html.may_be_deeply_nested(ordinary)
+    assert seg_html.may_be_deeply_nested(ordinary + b"<div>" * 2000 + b"</div>" * 2000)
+    # "</" split across two windows closes neither: the opening tags before it still count
+    assert seg_html.may_be_deeply_nested(b"<" * 8 + b"/", window=8, min_tags=8)
+    assert not seg_html.may_be_deeply_nested(b"<" * 7 + b"/", window=8, min_tags=7)

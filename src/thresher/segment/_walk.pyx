@@ -15,7 +15,7 @@ agree block for block. tests/test_html_walk_compiled.py holds them to it.
 
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
-from libc.string cimport memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 
 cdef extern from "<dlfcn.h>" nogil:
@@ -745,3 +745,34 @@ def assign_paths(list blocks, list owners, list containers, Py_ssize_t max_eleme
                 path = "…>" + path
             paths[start] = path
         blocks[i].path = path
+
+
+def crowded_window(bytes data, Py_ssize_t window, Py_ssize_t min_tags):
+    """segment.html.may_be_deeply_nested on bytes, compiled: is there a window of `window` bytes (aligned on its
+    multiples) holding `min_tags` "<" or more and no "</"? One memchr pass instead of a find and a count per window."""
+    cdef const unsigned char *text = data
+    cdef const unsigned char *found
+    cdef Py_ssize_t n = len(data), start = 0, end, at, opens
+    cdef bint closed
+    if window <= 0:
+        raise ValueError("window must be positive")
+    while start < n:
+        end = start + window if start + window < n else n
+        opens = 0
+        closed = False
+        at = start
+        while at < end:
+            found = <const unsigned char *> memchr(text + at, 0x3C, end - at)  # "<"
+            if found == NULL:
+                break
+            at = found - text
+            if at + 1 < end and text[at + 1] == 0x2F:  # "</" wholly inside the window
+                closed = True
+                break
+            opens += 1
+            at += 1
+        if not closed and opens >= min_tags:
+            return True
+        start += window
+    return False
+
