@@ -78,7 +78,9 @@ def test_title_hint_sources_give_the_same_text(head: list[str], body: list[str])
 
 def test_the_headline_is_found_without_the_metadata_pass() -> None:
     # The page title names the second heading as the headline: only the title hint can tell.
-    page = _page(["title", "site_name"], ["h2", "article"]).replace("<h2>Terminal opens</h2>", "<h2>New ferry terminal opens</h2>")
+    page = _page(["title", "site_name"], ["h2", "article"]).replace(
+        "<h2>Terminal opens</h2>", "<h2>New ferry terminal opens</h2>"
+    )
     doc = thresher.clean(page, format="html")
     assert [b.text for b in doc.blocks if b.role is Role.TITLE] == ["New ferry terminal opens"]
     assert "New ferry terminal opens" not in _assert_same_text(page)
