@@ -146,7 +146,8 @@ def classify_appendix(text: str) -> tuple[Label, str] | None:
     stripped = text.strip()
     if len(stripped) <= MAX_APPENDIX_LABEL_CHARS and _APPENDIX_LABEL.match(stripped):
         return Label.WIDGET_HEADING, f"labels an appendix or a control ({stripped[:40]!r})"
-    words = len(stripped.split())
+    # Words are counted only up to the limit: a long paragraph is not split whole to learn that it is long.
+    words = len(stripped.split(None, MAX_APPENDIX_LINE_WORDS))
     if words > MAX_APPENDIX_LINE_WORDS:
         return None
     if _TAG_LINE.match(stripped):

@@ -173,7 +173,6 @@ METADATA_WORDS: dict[str, Label] = {
 # A run of letters and digits with a letter in it: bare numbers ("post-1234") are no words. (The lookbehind tries
 # each run from its start only, so a long run of digits costs linear time.)
 _WORD = re.compile(r"(?<![a-z0-9])[a-z0-9]*[a-z][a-z0-9]*")
-_NAME_SPLIT = re.compile(r"[.#]")
 _NO_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", False, None)
 _CONTENT_EVIDENCE: tuple[Label | None, str, bool, Label | None] = (None, "", True, None)
 _EMBED_ANALYSIS = (False, True, False, None, None, None, True)
@@ -291,7 +290,8 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     weak: tuple[Label, str] | None = None
     metadata: Label | None = None
     has_content_word = False
-    for name in _NAME_SPLIT.split(ident) if ident else ():
+    # Split at "." and "#" by plain string methods: a pattern's split costs twice as much on these short strings.
+    for name in ident.replace("#", ".").split(".") if ident else ():
         if not name:
             continue
         analysis = _name_analysis(name)
