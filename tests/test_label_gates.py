@@ -4,6 +4,8 @@ import random
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from thresher.label.gates import fragment_gate
 
@@ -37,3 +39,20 @@ def test_gate_ignoring_case_matches_the_alternation_ignoring_case() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
         assert (gate.search(text) is None) == (plain.search(text) is None), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    fragments=st.lists(st.text(alphabet="twiter ©ü(", min_size=1, max_size=5), min_size=1, max_size=8),
+    text=st.text(alphabet="twiter ©ü(x", max_size=30),
+)
+def test_case_sensitive_gate_finds_exactly_the_texts_holding_a_fragment(fragments: list[str], text: str) -> None:
+    # the case-sensitive gate looks for each fragment from its rarest character, with a look-behind for the rest
+    gate = fragment_gate(fragments)
+    assert (gate.search(text) is not None) == any(fragment in text for fragment in fragments)
+
+
+def test_gate_stops_at_rare_characters_only() -> None:
+    # "twitter" is found from its "w": the pattern starts with that character, not with the common "t"
+    assert fragment_gate(["twitter"]).pattern.startswith("w")
+    assert fragment_gate(["twitter"]).search("follow us on twitter") is not None
