@@ -368,3 +368,14 @@ def test_title_separator_look_ahead_changes_no_split(text):
 
     plain = re.compile(r"\s+[|–—·•»«›‹:~\-]\s+|\s*[|»«›‹]\s*|\s*::\s*")
     assert _TITLE_SEPARATOR.split(text) == plain.split(text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("commentREPLYsidebar-wİſ Kk_")), max_size=30))
+def test_not_article_names_are_found_in_any_case(names):
+    import re
+
+    from thresher.metadata.html import NOT_ARTICLE_WORDS, _names_not_article
+
+    pattern = re.compile("|".join(re.escape(w) for w in NOT_ARTICLE_WORDS), re.IGNORECASE)
+    assert _names_not_article(names) == (pattern.search(names) is not None)
+    assert _names_not_article("post Comment-list") and not _names_not_article("post-body")
