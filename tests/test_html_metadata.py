@@ -116,9 +116,11 @@ def test_any_json_ld_is_read_without_error(value):
 
 _HINT_PAGES = {
     "json-ld article": (
-        '<html><head><title>Old title | Site</title><script type="application/ld+json">{"@type": "NewsArticle",'
-        '"headline": "Ferry fares frozen", "articleBody": "The council froze fares.", "author": "Jo Rau",'
-        '"datePublished": "2021-04-05"}</script></head><body><h1>Ferry fares frozen</h1></body></html>',
+        (
+            '<html><head><title>Old title | Site</title><script type="application/ld+json">{"@type": "NewsArticle",'
+            '"headline": "Ferry fares frozen", "articleBody": "The council froze fares.", "author": "Jo Rau",'
+            '"datePublished": "2021-04-05"}</script></head><body><h1>Ferry fares frozen</h1></body></html>'
+        ),
         ("Ferry fares frozen", "The council froze fares."),
     ),
     "og:title only": (
@@ -126,8 +128,10 @@ _HINT_PAGES = {
         ("Gulls return", None),
     ),
     "title with a site suffix": (
-        '<html><head><title>Gulls return to the pier | The Harbour Gazette</title>'
-        '<meta property="og:site_name" content="The Harbour Gazette"></head><body></body></html>',
+        (
+            "<html><head><title>Gulls return to the pier | The Harbour Gazette</title>"
+            '<meta property="og:site_name" content="The Harbour Gazette"></head><body></body></html>'
+        ),
         ("Gulls return to the pier", None),
     ),
     "h1 only": (
