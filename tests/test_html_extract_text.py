@@ -11,10 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import thresher
+from thresher.decode import decode_with_info
 from thresher.model import Role
+from thresher.modes.html import clean_html
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BENCH = REPO_ROOT.parent / "shared" / "bench"
+JSON_LD_BODY_PATH = "script[ld+json]>articleBody"  # the path of paragraphs taken from a JSON-LD articleBody
 # Benchmark pages compared per set: enough variety of markup, few enough to stay fast.
 BENCH_SLICE = 80
 
@@ -58,7 +61,14 @@ def _page(head: list[str], body: list[str]) -> str:
 
 def _assert_same_text(page: str | bytes, url: str | None = None) -> str:
     text = thresher.extract_text(page, url)
-    assert text == thresher.clean(page, url=url, format="html").text
+    full = thresher.clean(page, url=url, format="html")
+    assert text == full.text
+    # The text-only Document labels every block alike; only the element paths are left out.
+    decoded = decode_with_info(page)
+    fast = clean_html(decoded.text, url=url, utf8=decoded.utf8, text_only=True)
+    assert [(b.text, b.role, b.label) for b in fast.blocks] == [(b.text, b.role, b.label) for b in full.blocks]
+    assert fast.language is None
+    assert all(f.path is None or f.path == b.path == JSON_LD_BODY_PATH for f, b in zip(fast.blocks, full.blocks))
     return text
 
 

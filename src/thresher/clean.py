@@ -32,8 +32,8 @@ def clean_text(text: str | bytes) -> str:
 
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The clean main text of an HTML page: `clean(html, url, format="html").text`, without the work only the
-    metadata fields and the language need."""
+    metadata fields, the language and the blocks' element paths need."""
     from thresher.modes.html import clean_html
 
     decoded = decode_with_info(html)
-    return clean_html(decoded.text, url=url, utf8=decoded.utf8, metadata=False, detect_language=False).text
+    return clean_html(decoded.text, url=url, utf8=decoded.utf8, text_only=True).text

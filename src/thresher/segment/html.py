@@ -619,12 +619,13 @@ def assign_paths_python(seg: Segmentation) -> None:
         block.path = path
 
 
-def segment_html(tree: LexborHTMLParser, deadline: float | None = None) -> Segmentation:
+def segment_html(tree: LexborHTMLParser, deadline: float | None = None, paths: bool = True) -> Segmentation:
     """Cut the visible content of `tree`'s body into blocks with their container tree (the Python walk first drops
-    invisible content from the tree, in place)."""
+    invisible content from the tree, in place); with `paths`, each block gets its element path."""
     root = tree.body or tree.root
     if root is None:
         return Segmentation(containers=[Container(tag="body", ident="", parent=-1, depth=0)])
     seg = walk_blocks(root, deadline)
-    assign_paths(seg)
+    if paths:
+        assign_paths(seg)
     return seg
