@@ -45,6 +45,16 @@ def test_byline_is_metadata():
     assert byline.label is Label.BYLINE
 
 
+def test_datelines_in_french_and_spanish_are_metadata_not_body():
+    paragraph = "<p>" + "Le conseil municipal a voté le budget de la ville pour la prochaine année scolaire. " * 3 + "</p>"
+    for dateline in ("lundi 9 décembre 2019 à 09h08", "Viernes 22 abril, 2022", "March 3, 2019"):
+        page = f"<html><body><article><h1>Budget</h1><p>{dateline}</p>{paragraph}{paragraph}</article></body></html>"
+        doc = clean_html(page)
+        line = _block(doc, dateline)
+        assert (line.role, line.label) == (Role.METADATA, Label.DATELINE), dateline
+        assert dateline not in doc.text
+
+
 def test_removed_blocks_carry_labels_and_dom_reasons():
     doc = _article()
     cases = {

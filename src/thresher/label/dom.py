@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from thresher.label.dom_phrases import classify_appendix, classify_call_to_action, is_related_heading
 from thresher.label.dom_vocab import WEAK_TAGS, WEAK_WORDS, name_evidence
+from thresher.metadata.text import MONTH_ALTERNATION
 from thresher.model import Block, Label, Role
 from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path, element_name
 
@@ -42,10 +43,11 @@ TABLE_CELL_TAGS = frozenset({"td", "th"})
 NOT_METADATA_TAGS = HEADING_TAGS | {"blockquote", "li", "td", "th", "dd", "dt", "pre"}
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’“»«)]\s*$")
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者)[\s:]+\S", re.IGNORECASE)
+# A short line reading like a date (the month names are metadata.text's) or a publication stamp.
 _DATE_LIKE = re.compile(
-    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
-    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar"
-    r"|märz|mai|juni|juli|oktober|dezember)[a-z]*\.?,?\s+\d{4}|(?:updated|published|posted)\b)",
+    r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"
+    r"|(?:" + MONTH_ALTERNATION + r")[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\.?\s+(?:" + MONTH_ALTERNATION + r")[a-z]*\.?,?\s+\d{4}|(?:updated|published|posted)\b)",
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"\w+")

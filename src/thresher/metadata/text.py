@@ -20,7 +20,8 @@ MAX_METADATA_LINE_CHARS = 400
 # A person's name, as bylines write it: up to this many words.
 MAX_NAME_WORDS = 4
 
-_MONTHS = {
+# Month names and abbreviations (English, German, French, Spanish) -> month number; label.dom reads them too.
+MONTHS = {
     "jan": 1, "january": 1, "januar": 1, "janvier": 1, "enero": 1, "jänner": 1,
     "feb": 2, "february": 2, "februar": 2, "février": 2, "febrero": 2,
     "mar": 3, "march": 3, "märz": 3, "mars": 3, "marzo": 3,
@@ -34,16 +35,17 @@ _MONTHS = {
     "nov": 11, "november": 11, "novembre": 11, "noviembre": 11,
     "dec": 12, "december": 12, "dezember": 12, "décembre": 12, "diciembre": 12,
 }
-_MONTH_ALT = "|".join(sorted(_MONTHS, key=len, reverse=True))
+# The names as one alternation, longest first (so "june" is not taken for "jun").
+MONTH_ALTERNATION = "|".join(sorted(MONTHS, key=len, reverse=True))
 _TIME = r"(?:[ T,]*(?:at\s+|um\s+)?(?P<H>\d{1,2})[:：h](?P<M>\d{2})(?::(?P<S>\d{2}))?\s*(?P<ampm>[ap]\.?\s?m\.?)?)?"
 
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)" + _TIME, re.I),
     re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日" + _TIME),
     re.compile(
-        r"\b(?P<mon>" + _MONTH_ALT + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME, re.I
+        r"\b(?P<mon>" + MONTH_ALTERNATION + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME, re.I
     ),
-    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon>" + _MONTH_ALT + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME, re.I),
+    re.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\.?\s+(?P<mon>" + MONTH_ALTERNATION + r")\.?,?\s+(?P<y>(?:19|20)\d\d)\b" + _TIME, re.I),
     re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)" + _TIME),
 )
 
@@ -103,7 +105,7 @@ def find_date(text: str) -> tuple[str, re.Match[str]] | None:
 def _iso(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
     year = int(groups["y"])
-    month = _MONTHS.get(groups["mon"].lower().rstrip(".")) if groups.get("mon") else int(groups["m"])
+    month = MONTHS.get(groups["mon"].lower().rstrip(".")) if groups.get("mon") else int(groups["m"])
     day = int(groups["d"])
     if not month or not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
