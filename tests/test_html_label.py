@@ -55,6 +55,14 @@ def test_datelines_in_french_and_spanish_are_metadata_not_body():
         assert dateline not in doc.text
 
 
+def test_a_visible_byline_gives_the_author_without_its_opening_word():
+    paragraph = "<p>" + "The council voted to keep the old library open for another decade, members said. " * 3 + "</p>"
+    for byline, author in (("By: Jane Doe", "Jane Doe"), ("от Иван Петров", "Иван Петров"), ("作者 王小明", "王小明")):
+        doc = clean_html(f"<html><body><article><h1>Library</h1><p>{byline}</p>{paragraph}</article></body></html>")
+        assert _block(doc, byline).label is Label.BYLINE
+        assert doc.author == author
+
+
 def test_removed_blocks_carry_labels_and_dom_reasons():
     doc = _article()
     cases = {

@@ -42,7 +42,9 @@ TABLE_CELL_TAGS = frozenset({"td", "th"})
 # and table cells (a list of events, a timetable).
 NOT_METADATA_TAGS = HEADING_TAGS | {"blockquote", "li", "td", "th", "dd", "dt", "pre"}
 _SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’“»«)]\s*$")
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|af|przez|от|作者)[\s:]+\S", re.IGNORECASE)
+# The word a byline opens with ("By Jane Doe", "von Max Muster", "przez ..."): modes.html strips it from the author.
+BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "przez", "от", "作者")
+_BYLINE = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})[\s:]+\S", re.IGNORECASE)
 # A short line reading like a date (the month names are metadata.text's) or a publication stamp.
 _DATE_LIKE = re.compile(
     r"\b(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}"

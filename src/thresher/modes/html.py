@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field
 
 from thresher.errors import InputError
-from thresher.label.dom import DomLabelOptions, label_blocks
+from thresher.label.dom import BYLINE_WORDS, DomLabelOptions, label_blocks
 from thresher.metadata.html import date_from_htmldate, extract_metadata, text_hints
 from thresher.model import Document, Label, Role
 from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html
@@ -148,6 +148,6 @@ def _visible_metadata(doc: Document) -> None:
 
 def _strip_by(text: str) -> str:
     words = text.split()
-    if words and words[0].lower().rstrip(":") in {"by", "von", "par", "por", "di", "door", "av", "af", "przez"}:
+    if words and words[0].lower().rstrip(":") in BYLINE_WORDS:
         words = words[1:]
     return " ".join(words)
