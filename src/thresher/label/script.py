@@ -2,6 +2,11 @@
 
 Word counts must work for languages written without spaces (Chinese, Japanese, Thai): there a run of characters is
 not one word, so such characters are counted at a documented rate instead.
+
+This count is not `filter.words`'s, on purpose. The labeller compares a line's words with thresholds set for spaced
+text ("a sentence has at least 6 words"), so it estimates real words: 1.6 Chinese characters each. The document
+filters count every Han character as a word, so that the published Gopher/C4 minimums ask a Chinese page for about
+as much text as an English one. Counting each character here would make short Chinese menu lines read as sentences.
 """
 
 from __future__ import annotations
