@@ -63,6 +63,25 @@ def test_a_visible_byline_gives_the_author_without_its_opening_word():
         assert doc.author == author
 
 
+def test_a_scrap_of_prose_does_not_win_over_an_article_split_into_panels_with_a_furniture_name():
+    steps = [
+        "Warm the oat drink with the oats, vanilla and cinnamon in a pot and let it simmer gently for five minutes.",
+        "Meanwhile toast the chopped nuts in a dry pan until they smell nutty, then set them aside to cool down.",
+        "Wash the apples, halve them, remove the cores and cut the halves into thin slices for the topping.",
+        "Serve the porridge in two bowls, scatter the apple slices and the toasted nuts over it and enjoy it warm.",
+    ]
+    paragraphs = ["<p>" + " ".join([step] * 3) + "</p>" for step in steps]
+    page = (
+        "<html><body><nav><ul>" + "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(8)) + "</ul></nav>"
+        "<div class='recipe'><h1>Apple porridge</h1><div class='stars-summary'>Average rating: 4.6 out of 5 (7 ratings)"
+        f"</div><div class='tabs-panel'>{''.join(paragraphs[:2])}</div><div class='tabs-panel'>{''.join(paragraphs[2:])}"
+        "</div></div><footer><p>Copyright 2024 Example Recipes. All rights reserved.</p></footer></body></html>"
+    )
+    text = clean_html(page).text
+    assert all(step in text for step in steps)
+    assert "Section 3" not in text and "Copyright" not in text
+
+
 def test_removed_blocks_carry_labels_and_dom_reasons():
     doc = _article()
     cases = {
