@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.segment.html import limit_nesting, may_be_deeply_nested, parse_html, segment_html, walk_blocks
+from thresher.segment.html import (
+    drop_invisible,
+    limit_nesting,
+    may_be_deeply_nested,
+    parse_html,
+    segment_html,
+    walk_blocks,
+    walk_blocks_python,
+)
 
 
 def _blocks(html: str):
@@ -20,6 +28,14 @@ def test_invisible_content_is_dropped():
         "<div style='display: none'>h3</div><div style='visibility:hidden'>h4</div><p>shown</p></body></html>"
     )
     assert [b.text for b in _blocks(html)] == ["shown"]
+
+
+def test_ruby_readings_are_left_out_of_the_text():
+    html = "<body><p>子<ruby>供<rp>(</rp><rt>ども</rt><rp>)</rp></ruby>が<ruby>学校<rt>がっこう</rt></ruby>に来た</p></body>"
+    assert [b.text for b in _blocks(html)] == ["子供が学校に来た"]
+    python_tree = parse_html(html)
+    drop_invisible(python_tree)  # the Python walk's way: invisible elements removed first
+    assert [b.text for b in walk_blocks_python(python_tree.body).blocks] == ["子供が学校に来た"]
 
 
 def test_block_elements_split_and_inline_elements_join():

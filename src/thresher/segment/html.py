@@ -23,6 +23,9 @@ from thresher.model import Block, Role
 INVISIBLE_TAGS = [
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head",
     "audio", "video", "map", "datalist", "dialog",
+    # Ruby annotations: <rt> is a reading set above the base text (漢字 with かんじ), not part of the sentence; <rp>
+    # holds the parentheses only browsers without ruby show. Kept, they garble the text ("漢字かんじ").
+    "rt", "rp",
 ]
 # Inline styles that hide an element, in their two common spellings (matched as substrings, case-sensitive).
 HIDDEN_STYLE_FRAGMENTS = ("display:none", "display: none", "visibility:hidden", "visibility: hidden")
