@@ -82,6 +82,20 @@ def test_a_scrap_of_prose_does_not_win_over_an_article_split_into_panels_with_a_
     assert "Section 3" not in text and "Copyright" not in text
 
 
+def test_a_second_copy_of_the_article_does_not_pull_the_main_content_up_to_hold_both():
+    paragraphs = [
+        "Für einen Roman über die alte Bundesrepublik hat die Autorin den wichtigsten Buchpreis des Jahres erhalten.",
+        "Der Preis gilt als wichtigste Auszeichnung der Branche und wird seit zwanzig Jahren zur Messe vergeben.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    page = (
+        f"<html><body><div class='main'><div class='story'>{body}</div></div>"
+        f"<div class='offer'><p>Jetzt abonnieren</p>{body}</div></body></html>"
+    )
+    text = clean_html(page).text
+    assert [text.count(p) for p in paragraphs] == [1, 1]
+
+
 def test_removed_blocks_carry_labels_and_dom_reasons():
     doc = _article()
     cases = {

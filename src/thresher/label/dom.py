@@ -237,6 +237,7 @@ def choose_main_content(
     # The options read once, not once per block.
     body_weight, furniture_cost, link_cost = opts.article_body_weight, opts.furniture_char_cost, opts.link_char_cost
     max_prose_density, short_cost = opts.max_prose_link_density, -opts.short_block_cost
+    seen_prose: set[str] = set()
     for i, block in enumerate(blocks):
         n = len(block.text)
         density = block.link_density
@@ -245,7 +246,13 @@ def choose_main_content(
         elif furniture_from[owner[i]] >= 0 or block.tag in CONTROL_TAGS:
             weight = -n * furniture_cost
         elif prose_flags[i]:
-            weight = n * (1.0 - density) * unmatched_prose_sign
+            if block.text in seen_prose:
+                # A paragraph the page already showed (a paywall's second copy of the article, a repeated notice)
+                # adds nothing: counted twice, it would pull the choice up to a container holding both copies.
+                weight = 0.0
+            else:
+                seen_prose.add(block.text)
+                weight = n * (1.0 - density) * unmatched_prose_sign
         elif density > max_prose_density:
             weight = -n * density * link_cost
         elif block.tag in TABLE_CELL_TAGS:
