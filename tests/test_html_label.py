@@ -96,6 +96,27 @@ def test_a_second_copy_of_the_article_does_not_pull_the_main_content_up_to_hold_
     assert [text.count(p) for p in paragraphs] == [1, 1]
 
 
+def test_a_page_whose_prose_all_sits_under_weak_names_still_has_its_main_content():
+    description = [
+        "The hutch is built from sturdy pine wood and has a pull-out floor tray with a plastic coating.",
+        "It opens from the top and from the front, so cleaning it and feeding the rabbits takes a minute.",
+        "A ramp leads down to the run below, where the animals can stretch their legs every single day.",
+    ]
+    page = (
+        "<html><body><nav><a href='/'>Home</a> <a href='/pets'>Pets</a></nav>"
+        "<div class='tabs'><div class='tab-content'>" + "".join(f"<p>{line}</p>" for line in description) + "</div></div>"
+        "<div class='info-box'><p>Free delivery from 29 euros.</p></div><div class='comments'>"
+        + "<p>Our two rabbits love it, and it was easy to put together on a rainy afternoon.</p>" * 3
+        + "</div></body></html>"
+    )
+    doc = clean_html(page)
+    assert all(line in doc.text for line in description) and "no_main_content" not in doc.flags
+    assert "rabbits love it" not in doc.text
+    # A strong name stays furniture: a page whose only prose is a sign-in dialog has no main content.
+    wall = "<html><body><div class='login'><p>Please sign in to read this article and many more like it.</p></div>"
+    assert clean_html(wall + "</body></html>").text == ""
+
+
 def test_removed_blocks_carry_labels_and_dom_reasons():
     doc = _article()
     cases = {

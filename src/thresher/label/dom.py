@@ -128,8 +128,9 @@ class DomLabelOptions:
     # sentence set large (a standfirst, a pull quote, a one-line section), not as a box title.
     min_sentence_heading_words: int = 10
     # A main content holding less than this share of the page's prose is looked for again with furniture words that
-    # name most of the prose's containers taken for layout (a recipe in "tabs", a rating line winning over it). At
-    # 0.2 a blog's comment thread, holding most of its prose, was taken in with the post (AEB F1 -0.006).
+    # name most of the prose's containers taken for layout (a recipe in "tabs", a rating line winning over it), and
+    # is not taken from the last look, which sets weak names aside. At 0.2 a blog's comment thread, holding most of
+    # its prose, was taken in with the post (AEB F1 -0.006).
     min_main_prose_share: float = 0.05
 
 
@@ -169,11 +170,13 @@ def choose_main_content(
     article_body: str | None = None,
     options: DomLabelOptions | None = None,
     layout_names: bool = False,
+    weak_names: bool = True,
 ) -> tuple[MainContent, list[int], list[tuple]]:
     """Score containers and pick the main one; also return each container's nearest furniture container and evidence.
 
     With `layout_names`, furniture words spread over containers holding most of the page's prose are taken for
-    layout names (`_layout_words`): the second look at a page where no container held prose.
+    layout names (`_layout_words`): the second look at a page where no container held prose. Without `weak_names`,
+    weak furniture words ("box", "tabs", "info": names of layout as often as of furniture) name nothing.
     """
     opts = options or DomLabelOptions()
     containers = seg.containers
@@ -206,7 +209,10 @@ def choose_main_content(
         elif (
             kind is not None
             and word not in layout_words
-            and not ((inherited_content or c.end_block - c.first_block >= max_weak_blocks) and _is_weak(word))
+            and not (
+                (not weak_names or inherited_content or c.end_block - c.first_block >= max_weak_blocks)
+                and _is_weak(word)
+            )
             and (
                 not running
                 or (kind in NEVER_CONTENT_KINDS and not word.startswith(("<", "role=")))
@@ -521,6 +527,13 @@ def label_blocks(
             opts, min_prose_chars=opts.relaxed_min_prose_chars, min_sentence_chars=opts.relaxed_min_sentence_chars
         )
         main, furniture_from, evidence = choose_main_content(seg, article_body, relaxed, layout_names=True)
+        if main.container < 0:
+            # Every prose container has a furniture name: when the only names are weak ones (a description in
+            # "tabs", a review text in a "box"), they named the layout; look a last time with them set aside, and
+            # take what this finds only when it is more than a scrap of the page's prose (a dialog's line is not).
+            last = choose_main_content(seg, article_body, relaxed, layout_names=True, weak_names=False)
+            if last[0].container >= 0 and last[0].prose_share() >= opts.min_main_prose_share:
+                main, furniture_from, evidence = last
         opts = relaxed
     blocks = seg.blocks
     if not blocks:
