@@ -33,7 +33,7 @@ def clean_text(text: str | bytes) -> str:
 def extract_text(html: str | bytes, url: str | None = None) -> str:
     """The clean main text of an HTML page: `clean(html, url, format="html").text`, without the work only the
     metadata fields, the language and the blocks' element paths need."""
-    from thresher.modes.html import clean_html
+    from thresher.modes.html import clean_html_with_text
 
     decoded = decode_with_info(html)
-    return clean_html(decoded.text, url=url, utf8=decoded.utf8, text_only=True).text
+    return clean_html_with_text(decoded.text, url=url, utf8=decoded.utf8, text_only=True)[1]

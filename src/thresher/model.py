@@ -138,17 +138,21 @@ class Document:
 
         Table cells are the exception: the cells of one row (one `group`) are joined by tabs, and the rows of a
         table by single line breaks, so a table reads as a table and not as one paragraph per cell."""
-        parts: list[str] = []
+        # The pieces and their separators in one list, joined once: adding each cell to a growing row string would
+        # cost time quadratic in the size of a large table.
+        pieces: list[str] = []
         previous: Block | None = None
         for block in self.blocks:
             if block.role is not Role.BODY:
                 continue
-            if previous is not None and block.tag in TABLE_CELL_TAGS and previous.tag in TABLE_CELL_TAGS:
-                parts[-1] += ("\t" if block.group == previous.group else "\n") + block.text
-            else:
-                parts.append(block.text)
+            if previous is not None:
+                if block.tag in TABLE_CELL_TAGS and previous.tag in TABLE_CELL_TAGS:
+                    pieces.append("\t" if block.group == previous.group else "\n")
+                else:
+                    pieces.append("\n\n")
+            pieces.append(block.text)
             previous = block
-        return "\n\n".join(parts)
+        return "".join(pieces)
 
     @property
     def kept(self) -> bool:

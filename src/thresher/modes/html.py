@@ -59,6 +59,13 @@ def clean_html(html: str, url: str | None = None, *, utf8: bytes | None = None, 
 
     `utf8`, when given, must be exactly `html` in UTF-8 (as `DecodeResult.utf8`): the parser takes it as is.
     """
+    return clean_html_with_text(html, url, utf8=utf8, **options)[0]
+
+
+def clean_html_with_text(
+    html: str, url: str | None = None, *, utf8: bytes | None = None, **options: object
+) -> tuple[Document, str]:
+    """`clean_html`, and the Document's text as it worked it out (so a caller wanting it does not join it again)."""
     opts = make_options(**options)
     deadline = time.monotonic() + opts.time_budget_s
     doc = Document(mode="html", url=url)
@@ -110,7 +117,7 @@ def clean_html(html: str, url: str | None = None, *, utf8: bytes | None = None, 
 
         doc.language, score = detect_language(text, opts.language_sample_chars)
         doc.language_score = score if doc.language else None
-    return doc
+    return doc, text
 
 
 def _body_from_json_ld(doc: Document, article_body: str) -> None:
