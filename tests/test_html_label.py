@@ -22,6 +22,12 @@ def _block(doc, start):
     return next(b for b in doc.blocks if b.text.startswith(start))
 
 
+def _each(texts, tag: str = "p", cls: str = "") -> str:
+    """Each text in an element of its own: `<p>one</p><p>two</p>`, or `<div class='step'>...</div>` with `cls`."""
+    opening = f"<{tag} class='{cls}'>" if cls else f"<{tag}>"
+    return "".join(f"{opening}{text}</{tag}>" for text in texts)
+
+
 def test_body_holds_the_article_paragraphs_only():
     doc = _article()
     text = doc.text
@@ -87,7 +93,7 @@ def test_a_second_copy_of_the_article_does_not_pull_the_main_content_up_to_hold_
         "Für einen Roman über die alte Bundesrepublik hat die Autorin den wichtigsten Buchpreis des Jahres erhalten.",
         "Der Preis gilt als wichtigste Auszeichnung der Branche und wird seit zwanzig Jahren zur Messe vergeben.",
     ]
-    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    body = _each(paragraphs)
     page = (
         f"<html><body><div class='main'><div class='story'>{body}</div></div>"
         f"<div class='offer'><p>Jetzt abonnieren</p>{body}</div></body></html>"
@@ -104,7 +110,7 @@ def test_a_page_whose_prose_all_sits_under_weak_names_still_has_its_main_content
     ]
     page = (
         "<html><body><nav><a href='/'>Home</a> <a href='/pets'>Pets</a></nav>"
-        "<div class='tabs'><div class='tab-content'>" + "".join(f"<p>{line}</p>" for line in description) + "</div></div>"
+        "<div class='tabs'><div class='tab-content'>" + _each(description) + "</div></div>"
         "<div class='info-box'><p>Free delivery from 29 euros.</p></div><div class='comments'>"
         + "<p>Our two rabbits love it, and it was easy to put together on a rainy afternoon.</p>" * 3
         + "</div></body></html>"
@@ -315,7 +321,7 @@ def test_styling_utility_class_does_not_make_an_author_box_content():
 
 def test_short_lines_right_before_the_article_text_join_it():
     # An ingredients list in its own box above the method: short lines, no links, no furniture names.
-    items = "".join(f"<li>{n} g flour</li>" for n in range(100, 600, 100))
+    items = _each((f"{n} g flour" for n in range(100, 600, 100)), "li")
     html = (
         "<html><body><nav><a href='/'>Home</a> <a href='/r'>Recipes</a></nav><div class='recipe'>"
         f"<div class='list'><ul>{items}</ul></div><div class='method'><p>{_PARA * 3}</p><p>{_PARA * 2}</p></div>"
@@ -393,9 +399,8 @@ def test_short_lines_after_a_wrapped_article_stay_out():
 
 
 def test_a_short_control_in_the_ingredients_does_not_cut_them_from_the_recipe():
-    steps = "".join(
-        f"<p>{text}</p>"
-        for text in (
+    steps = _each(
+        (
             "Whisk the pudding powder with the sugar and a little of the milk until no lumps are left in it.",
             "Bring the rest of the milk to the boil, stir in the mixture and let it cool down completely.",
             "Beat the soft butter until fluffy and fold the cooled cream into it one spoonful at a time.",
@@ -417,13 +422,14 @@ def test_a_short_control_in_the_ingredients_does_not_cut_them_from_the_recipe():
 
 
 def test_ingredients_in_the_box_before_the_method_box_join_the_recipe():
-    steps = "".join(
-        f"<div class='step'>{text}</div>"
-        for text in (
+    steps = _each(
+        (
             "Cook the pudding with the milk and the sugar, then cover it and leave it to cool completely.",
             "Knead the flour, the butter and the egg into a smooth dough and line the greased tin with it.",
             "Stir the sour cream into the cooled pudding and spread the filling evenly over the base.",
-        )
+        ),
+        "div",
+        "step",
     )
     page = f"""<html><head><title>Cream cake</title></head><body>
     <nav><a href="/">Home</a> <a href="/cakes">Cakes</a> <a href="/tarts">Tarts</a></nav>
@@ -445,9 +451,8 @@ def test_ingredients_in_the_box_before_the_method_box_join_the_recipe():
 
 
 def test_sentence_long_heading_without_text_under_it_stays_but_a_box_title_goes():
-    paragraphs = "".join(
-        f"<p>{text}</p>"
-        for text in (
+    paragraphs = _each(
+        (
             "The council met on Monday evening to discuss the new plans for the old market hall in the centre.",
             "Most members welcomed the idea of a covered market, but several asked who would pay for the roof.",
         )
