@@ -493,9 +493,8 @@ def _compiled_module():
     return _walk
 
 
-def _bind_compiled_walk():
-    """The compiled walk's module when it was built and reads this selectolax's tree correctly; else None."""
-    _walk = _compiled_module()
+def _bind_compiled_walk(_walk):
+    """The compiled module (`_compiled_module()`) when it reads this selectolax's tree correctly; else None."""
     if _walk is None:
         return None
     from selectolax import lexbor as selectolax_lexbor
@@ -512,9 +511,10 @@ def _bind_compiled_walk():
     return _walk if ok else None
 
 
-_COMPILED_WALK = _bind_compiled_walk()
+_COMPILED_MODULE = _compiled_module()
+_COMPILED_WALK = _bind_compiled_walk(_COMPILED_MODULE)
 # The nesting scan reads only bytes, no tree: it needs the module, not the probe.
-_COMPILED_SCAN = getattr(_compiled_module(), "crowded_window", None)
+_COMPILED_SCAN = getattr(_COMPILED_MODULE, "crowded_window", None)
 
 
 def walk_blocks(root: LexborNode, deadline: float | None = None) -> Segmentation:
