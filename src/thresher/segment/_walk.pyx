@@ -263,10 +263,32 @@ cdef inline Py_ssize_t space_length(const unsigned char *s, Py_ssize_t left) noe
 cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned char *dst, Py_ssize_t *visible) noexcept:
     """`" ".join(text.split())` on UTF-8 bytes: writes the folded text to `dst` (room for `n` bytes), returns its
     length, and sets `visible` to its count of characters that are not spaces (code points, not bytes)."""
-    cdef Py_ssize_t i = 0, out = 0, count = 0, width
+    cdef Py_ssize_t i = 0, out = 0, count = 0, width, start
     cdef bint gap = False
     cdef unsigned char c
     while i < n:
+        c = src[i]
+        if 0x20 < c < 0x80:
+            # A run of visible ASCII, most of any page's text: copied whole, one character per byte.
+            if gap:
+                dst[out] = 0x20
+                out += 1
+                gap = False
+            start = i
+            i += 1
+            while i < n and 0x20 < src[i] < 0x80:
+                i += 1
+            memcpy(dst + out, src + start, i - start)
+            out += i - start
+            count += i - start
+            continue
+        if c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c < 0x20:
+            # A run of ASCII white space (the indentation between tags): one gap, however long.
+            gap = out > 0
+            i += 1
+            while i < n and (src[i] == 0x20 or 0x09 <= src[i] <= 0x0D or 0x1C <= src[i] < 0x20):
+                i += 1
+            continue
         width = space_length(src + i, n - i)
         if width:
             gap = out > 0
