@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from thresher.label.gates import contains_any
+from thresher.label.gates import contains_any, fragment_gate
 from thresher.model import Label
 
 # Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
@@ -28,6 +28,9 @@ MIN_FOOTER_VOCAB_SHARE = 0.5
 
 # Words split at camel-case joins too: extractors glue adjacent buttons ("AAAPrint", "MorePhoto").
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+# Both joins put a capital right after a letter: a line without such a pair has none to split, and the pair is found
+# by the engine's fast scan for a leading letter, which the look-behinds of the join pattern cannot use.
+_CAMEL_PAIR = re.compile(r"[a-zA-Z][A-Z]")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 # Services a share bar names, and the verbs around them.
@@ -132,7 +135,14 @@ _COMMENT_FURNITURE = re.compile(
     re.IGNORECASE,
 )
 # The header of a reader's comment: "<name> on <date> at <time> said:", "<name> says:".
-_COMMENT_HEADER = re.compile(r"^.{1,100}?\s(?:says|said|wrote|schreibt|sagt|écrit|escribió)\s*:?\s*$", re.IGNORECASE)
+_COMMENT_VERBS = ("says", "said", "wrote", "schreibt", "sagt", "écrit", "escribió")
+_COMMENT_VERB = "(?:" + "|".join(_COMMENT_VERBS) + ")"
+_COMMENT_HEADER = re.compile(r"^.{1,100}?\s" + _COMMENT_VERB + r"\s*:?\s*$", re.IGNORECASE)
+# Cheap gate: a header ends with its verb (but for a colon), so the verb is looked for in the line's last characters
+# only; the header pattern's lazy scan over up to 100 characters runs on the few lines that pass. Ignoring case, the
+# engine matches one character for each character of a verb, so the longest verb bounds how far back to look.
+_COMMENT_VERB_AT_END = re.compile(_COMMENT_VERB + "$", re.IGNORECASE)
+_LONGEST_COMMENT_VERB = max(map(len, _COMMENT_VERBS))
 COMMENT_HEADER_REASON = "the header of a reader's comment (name, date, 'said:')"
 # A comment header is longer than a button: a name, a date and a time.
 MAX_WORDS_COMMENT_HEADER = 16
@@ -160,6 +170,8 @@ _NAVIGATION = re.compile(
 )
 # Breadcrumbs: at least two short items joined by '>' '›' '»' '/' .
 _BREADCRUMB = re.compile(r"^[^<>›»/|]{1,40}(?:\s*[>›»/]\s*[^<>›»/|]{1,40}){1,6}$")
+# Cheap gate: a trail holds at least one of its separators; without one, the pattern's backtracking is skipped.
+BREADCRUMB_SEPARATORS = (">", "›", "»", "/")
 
 FOOTER_VOCAB = {
     "about", "about us", "contact", "contact us", "jobs", "careers", "privacy", "privacy policy", "terms",
@@ -194,23 +206,48 @@ NOTICE_TRIGGERS = (
 PROMOTION_TRIGGERS = (
     "app", "subscribe", "sign up", "newsletter", "follow", "join", "abonnieren", "客户端", "关注", "扫码",
 )
-# Cheap gate: a footer row needs separators (one of these, or a run of three spaces); without one, the row check is
-# skipped. Substring tests find the characters far faster than a pattern's scan, which is left for the spaces.
+# Laid out as fragment gates: one scan that stops only at the fragments' rarer letters, instead of one substring
+# search per fragment.
+_NOTICE_TRIGGER = fragment_gate(NOTICE_TRIGGERS)
+_PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
+# Cheap gate: a footer row needs separators (one of these, or a run of three whitespace characters); without one, the
+# row check is skipped. Substring tests find the characters far faster than a pattern's scan.
 ROW_SEPARATOR_CHARS = ("|", "·", "•")
-_SPACE_RUN = re.compile(r"\s\s\s")
+
+
+def _may_hold_whitespace_run(text: str) -> bool:
+    """False only if `text` has no three whitespace characters in a row. Such a run holds two spaces in a row or a
+    whitespace character other than the space, and every one of those is unprintable (str.isprintable): two scans
+    in C instead of a pattern's test of every position."""
+    return "  " in text or not text.isprintable()
 
 
 def tokens(text: str) -> list[str]:
     """Lower-cased word tokens, with camel-case joins split apart."""
-    joined = _CAMEL_JOIN.sub(" ", text)
+    joined = _CAMEL_JOIN.sub(" ", text) if _CAMEL_PAIR.search(text) else text
     if joined.isascii():
         # Lower-casing ASCII keeps every token's bounds: one call for the whole line instead of one per token.
         return _TOKEN.findall(joined.lower())
     return [t.lower() for t in _TOKEN.findall(joined)]
 
 
+_BUTTON_VOCABULARY = frozenset(SHARE_SERVICES | SHARE_WORDS | CONTROL_WORDS)
+
+
+def _is_comment_header(stripped: str) -> bool:
+    """Does the (stripped) line match the comment-header pattern? Lines not ending with its verb are ruled out first."""
+    line = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
+    if _COMMENT_VERB_AT_END.search(line, max(0, len(line) - _LONGEST_COMMENT_VERB)) is None:
+        return False
+    return _COMMENT_HEADER.match(stripped) is not None
+
+
 def _share_or_control(words: list[str], text: str) -> tuple[Label, str] | None:
     if not words or len(words) > MAX_WORDS_SHORT_FURNITURE:
+        return None
+    # Every word of a share bar or a control row is vocabulary, and font-size buttons are runs of "a" (as words too):
+    # a first word that is neither rules the line out before the word-by-word checks.
+    if words[0] not in _BUTTON_VOCABULARY and set(words[0]) != {"a"}:
         return None
     if all(w in SHARE_SERVICES or w in SHARE_WORDS for w in words) and any(
         w in SHARE_SERVICES or w.startswith(("share", "tweet", "分享", "teilen")) for w in words
@@ -247,7 +284,7 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         return None
     if _COUNTER.match(stripped):
         return Label.COUNTER, "a bare number or count"
-    if n_spaced <= MAX_WORDS_COMMENT_HEADER and _COMMENT_HEADER.match(stripped):
+    if n_spaced <= MAX_WORDS_COMMENT_HEADER and _is_comment_header(stripped):
         return Label.COMMENTS, COMMENT_HEADER_REASON
     if n_spaced <= MAX_WORDS_SHORT_FURNITURE and _TIMESTAMP.match(stripped):
         return Label.TIMESTAMP, "a bare date or time, as comments and lists stamp their items"
@@ -265,24 +302,29 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         if _MORE_GLUED.match(stripped):
             return Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"
     if n_words <= MAX_WORDS_NOTICE:
-        if contains_any(stripped, ROW_SEPARATOR_CHARS) or _SPACE_RUN.search(stripped):
+        if contains_any(stripped, ROW_SEPARATOR_CHARS) or _may_hold_whitespace_run(stripped):
             row = _footer_row(stripped)
             if row:
                 return row
         lowered = stripped.lower()
-        notice = _NOTICE_ANY.search(stripped) if contains_any(lowered, NOTICE_TRIGGERS) else None
+        notice = _NOTICE_ANY.search(stripped) if _NOTICE_TRIGGER.search(lowered) else None
         if notice is not None:
             if notice.group("legal") is not None:
                 return Label.LEGAL_NOTICE, "copyright or reproduction notice"
             return Label.COOKIE_NOTICE, "cookie or consent notice"
         if (
             n_words <= MAX_WORDS_SHORT_FURNITURE * 2
-            and contains_any(lowered, PROMOTION_TRIGGERS)
+            and _PROMOTION_TRIGGER.search(lowered)
             and _PROMOTION.search(stripped)
         ):
             return Label.PROMOTION, "app download, newsletter or follow-us call"
     elif n_words <= MAX_WORDS_COOKIE and "cookie" in stripped.lower() and _COOKIE.search(stripped):
         return Label.COOKIE_NOTICE, "cookie or consent notice"
-    if n_words <= MAX_WORDS_SHORT_FURNITURE and _BREADCRUMB.match(stripped) and not re.search(r"\d/\d", stripped):
+    if (
+        n_words <= MAX_WORDS_SHORT_FURNITURE
+        and contains_any(stripped, BREADCRUMB_SEPARATORS)
+        and _BREADCRUMB.match(stripped)
+        and not re.search(r"\d/\d", stripped)
+    ):
         return Label.NAVIGATION, "a breadcrumb trail"
     return None
