@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.label.gates import fragment_gate
+from thresher.label.gates import CaselessSearch, fragment_gate
 from thresher.model import Label
 
 # Past this many characters a block is prose that happens to contain a call to action.
@@ -53,6 +53,9 @@ PROMOTION_TRIGGERS = (
     "become", "submit", "hazte", "siga", "canal", "zapraszamy", "kommentaren", "eingeloggt", "loggen",
 )
 _PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
+# The few blocks the trigger lets through are searched, when ASCII, as lower-cased text (three times faster); the
+# pattern's letters are lower-case for that.
+_PROMOTION_SEARCH = CaselessSearch(_PROMOTION)
 _ADVERTISEMENT = re.compile(
     r"^(?:\*?\s*)?(?:anzeige|werbung|advertisement|sponsored(?:\s+content)?|publicidad|publicité)\b", re.IGNORECASE
 )
@@ -64,11 +67,12 @@ def classify_call_to_action(text: str) -> tuple[Label, str] | None:
         return None
     if _ADVERTISEMENT.match(text):
         return Label.ADVERTISEMENT, "marked as advertising"
-    if not _PROMOTION_TRIGGER.search(text.lower()):
+    lowered = text.lower()
+    if not _PROMOTION_TRIGGER.search(lowered):
         return None  # a scan for plain fragments is far cheaper than the pattern's search, and most blocks fail it
-    found = _PROMOTION.search(text)
-    if found:
-        return Label.PROMOTION, f"call to action ({found.group(0).strip()[:40]!r})"
+    span = _PROMOTION_SEARCH.span(text, lowered)
+    if span is not None:
+        return Label.PROMOTION, f"call to action ({text[span[0] : span[1]].strip()[:40]!r})"
     return None
 
 

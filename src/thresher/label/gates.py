@@ -83,3 +83,25 @@ def contains_any(text: str, fragments: tuple[str, ...]) -> bool:
         if fragment in text:
             return True
     return False
+
+
+class CaselessSearch:
+    """A case-insensitive pattern's search, faster on ASCII text and with the same answer.
+
+    On ASCII text, ignoring case is lower-casing: the pattern compiled without IGNORECASE, searched in the lower-cased
+    text, matches the same span. It is faster because the engine skips, on its first character, every alternative of
+    a case-sensitive alternation whose first letter differs, and must enter every one when ignoring case. Sound only
+    for a pattern whose letters are all lower-case ASCII or letters that match no ASCII character when ignoring case
+    (its user's tests hold it to that); other text is searched with the pattern itself.
+    """
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        if not pattern.flags & re.IGNORECASE:
+            raise ValueError("the pattern does not ignore case")
+        self.pattern = pattern
+        self.lowered_twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+    def span(self, text: str, lowered: str) -> tuple[int, int] | None:
+        """The span of the pattern's first match in `text` (`lowered` is text.lower()), or None."""
+        found = self.lowered_twin.search(lowered) if text.isascii() else self.pattern.search(text)
+        return None if found is None else found.span()
