@@ -84,6 +84,9 @@ ATTRIBUTES = [
     "", ' id="Main"', ' class="Story Body"', ' role="navigation"', ' itemprop="articleBody"', ' href="/x"', " href",
     " hidden", ' aria-hidden="true"', ' aria-hidden="TRUE"', ' style="display:none"', ' style="color: red; display: none"',
     ' style="DISPLAY:NONE"', ' style="visibility:hidden"', ' type="hidden"', ' type="HIDDEN"', ' class="a" id="b" class="c"',
+    # naming attributes the compiled walk names in C (ASCII) or hands to Python (not ASCII), blank ones, odd spaces
+    ' id=""', " id", ' class=""', ' class=" \t "', ' class="\tNav\x0cMenu  Top-Bar "', ' class="x\x1fy"', ' class="a\u2003b"',
+    ' id="Ünï" class="Straße"', ' role="" itemprop="Author"', ' role="Main"', ' itemprop="İ"', ' role="navigation" class="A"',
 ]
 TEXTS = ["word", " ", "two words", "\xa0", "\u2003x\u3000", "\n\t", "é ü", "中文", "\u200b", "a\u2028b", "\x85", "&amp;",
          "<!-- note -->", "\u1680y\u205f", "\u202f"]

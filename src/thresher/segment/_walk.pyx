@@ -16,7 +16,7 @@ agree block for block. tests/test_html_walk_compiled.py holds them to it.
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memchr, memcmp, memcpy
-from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
 
 cdef extern from "<dlfcn.h>" nogil:
     void *dlopen(const char *filename, int flags)
@@ -308,6 +308,45 @@ cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned cha
     return out
 
 
+cdef inline bint is_ascii(const unsigned char *text, size_t length) noexcept:
+    cdef size_t i
+    for i in range(length):
+        if text[i] >= 0x80:
+            return False
+    return True
+
+
+cdef inline bint is_ascii_space(unsigned char c) noexcept:
+    """str.isspace on an ASCII character (str.split() splits at these)."""
+    return c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c <= 0x1F
+
+
+cdef inline void lower_ascii(unsigned char *text, Py_ssize_t length) noexcept:
+    cdef Py_ssize_t i
+    for i in range(length):
+        if 0x41 <= text[i] <= 0x5A:
+            text[i] |= 0x20
+
+
+cdef int append_class_part(Buffer out, const unsigned char *cls, size_t length) except -1:
+    """`"." + ".".join(cls.split())` of an ASCII class attribute (a blank one gives ".")."""
+    cdef size_t i = 0, start
+    out.append(b".", 1)
+    cdef bint first = True
+    while i < length:
+        if is_ascii_space(cls[i]):
+            i += 1
+            continue
+        start = i
+        while i < length and not is_ascii_space(cls[i]):
+            i += 1
+        if not first:
+            out.append(b".", 1)
+        out.append(cls + start, i - start)
+        first = False
+    return 0
+
+
 cdef inline bint contains(const unsigned char *text, size_t length, const char *part, size_t part_length) noexcept:
     cdef size_t i
     if length < part_length:
@@ -511,6 +550,7 @@ cdef class Walk:
     """One page's walk: the state the Python walk keeps in local variables."""
     cdef Buffer parts
     cdef Buffer folded  # scratch: gathered text with its white space folded
+    cdef Buffer names  # scratch: a container's ident or hint being built
     cdef Containers containers
     cdef list blocks, owners
     cdef Py_ssize_t link_chars, link_start
@@ -520,6 +560,7 @@ cdef class Walk:
     def __cinit__(self):
         self.parts = Buffer()
         self.folded = Buffer()
+        self.names = Buffer()
         self.containers = Containers()
         self.blocks, self.owners, self.links = [], [], []
         self.link_chars = 0
@@ -593,10 +634,64 @@ cdef class Walk:
         return 0
 
     cdef int name_container(self, Py_ssize_t index, th_node *node) except -1:
+        cdef th_attr *attr = (<th_element *> node).first_attr
+        if attr == NULL:
+            return 0
+        if self.ascii_names(index, node):
+            return 0
         ident, cls, role, prop, any_attr = naming_attributes(node)
-        if any_attr:
-            self.containers.idents[index], self.containers.hints[index] = ident_of(ident, cls, role, prop)
+        self.containers.idents[index], self.containers.hints[index] = ident_of(ident, cls, role, prop)
         return 0
+
+    cdef bint ascii_names(self, Py_ssize_t index, th_node *node) except -1:
+        """segment.html._ident_of in C for an element whose naming attributes are all ASCII (nearly every one):
+        "#id.class1.class2" and "role itemprop", lower-cased. False, having set nothing, when one is not ASCII:
+        lower-casing and splitting other text are Python's to do."""
+        cdef th_attr *attr = (<th_element *> node).first_attr
+        cdef th_str *values[4]  # id, class, role, itemprop: the last of each, as `naming_attributes` reads them
+        cdef const unsigned char *name
+        cdef size_t length = 0
+        cdef int which
+        values[0] = values[1] = values[2] = values[3] = NULL
+        while attr != NULL:
+            name = attr_name_fn(attr, &length)
+            which = -1
+            if name != NULL:
+                if name_is(name, length, b"id", 2):
+                    which = 0
+                elif name_is(name, length, b"class", 5):
+                    which = 1
+                elif name_is(name, length, b"role", 4):
+                    which = 2
+                elif name_is(name, length, b"itemprop", 8):
+                    which = 3
+            if which >= 0:
+                values[which] = attr.value if attr.value != NULL and attr.value.data != NULL else NULL
+            attr = attr.next
+        for which in range(4):
+            if values[which] != NULL and not is_ascii(values[which].data, values[which].length):
+                return False
+        cdef Buffer out = self.names
+        out.length = 0
+        if values[0] != NULL and values[0].length:
+            out.append(b"#", 1)
+            out.append(values[0].data, values[0].length)
+        if values[1] != NULL and values[1].length:
+            append_class_part(out, values[1].data, values[1].length)
+        lower_ascii(out.data, out.length)
+        ident = PyUnicode_DecodeASCII(<const char *> out.data, out.length, NULL) if out.length else ""
+        hint = ""
+        if (values[2] != NULL and values[2].length) or (values[3] != NULL and values[3].length):
+            out.length = 0
+            if values[2] != NULL:
+                out.append(values[2].data, values[2].length)
+            out.append(b" ", 1)
+            if values[3] != NULL:
+                out.append(values[3].data, values[3].length)
+            lower_ascii(out.data, out.length)
+            hint = PyUnicode_DecodeASCII(<const char *> out.data, out.length, NULL)
+        self.containers.idents[index], self.containers.hints[index] = ident, hint
+        return True
 
 
 def walk(size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ssize_t check_every):
