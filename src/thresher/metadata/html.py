@@ -986,17 +986,26 @@ def strip_site(title: str, sites: set[str]) -> str:
     parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p and p.strip()]
     if len(parts) < 2:
         return title
-    kept = [p for p in parts if not _is_site(p, sites)]
+    site_part = [_is_site(p, sites) for p in parts]
+    kept = [p for p, is_site in zip(parts, site_part) if not is_site]
     if not kept or len(kept) == len(parts):
         return title
     if len(kept) == 1:
         return kept[0]
     # Keep the original separators between the remaining parts: cut the site part off the start or the end only.
-    if _is_site(parts[-1], sites):
+    if site_part[-1]:
         return strip_site(title[: title.rfind(parts[-1])].rstrip(" |–—·•»«›‹:~-"), sites)
-    if _is_site(parts[0], sites):
+    if site_part[0]:
         return strip_site(title[title.find(parts[0]) + len(parts[0]):].lstrip(" |–—·•»«›‹:~-"), sites)
     return title
+
+
+def _title_offers(source: str, sites: set[str]) -> tuple[str, dict[str, str]]:
+    """What one title source offers: its text with the site cut off, and each variant (the whole text, the cut
+    text, each part) by its squashed form."""
+    cut = strip_site(source, sites)
+    variants = {_squash(v): v for v in (source, cut, *_TITLE_SEPARATOR.split(source)) if v and v.strip()}
+    return cut, variants
 
 
 def _choose_title(meta: PageMetadata, hints: _Hints, sites: set[str]) -> str | None:
@@ -1013,13 +1022,14 @@ def _choose_title(meta: PageMetadata, hints: _Hints, sites: set[str]) -> str | N
     if not sources:
         return None
     # Every source offers its whole text, its text with the site cut off and its parts; a text offered by two
-    # sources is the title.
-    stripped = [strip_site(source, sites) for source in sources]
+    # sources is the title. Sources often repeat each other (headline, og:title and h1 alike): each distinct text
+    # is cut and split once.
+    offered = {source: _title_offers(source, sites) for source in dict.fromkeys(sources)}
+    stripped = [offered[source][0] for source in sources]
     offers: dict[str, str] = {}
     support: dict[str, int] = {}
-    for source, cut in zip(sources, stripped):
-        variants = {_squash(v): v for v in (source, cut, *_TITLE_SEPARATOR.split(source)) if v and v.strip()}
-        for key, text in variants.items():
+    for source in sources:
+        for key, text in offered[source][1].items():
             if key:
                 offers.setdefault(key, text.strip())
                 support[key] = support.get(key, 0) + 1
