@@ -1,24 +1,30 @@
-"""The decoder's shortcuts (charset label before any comment, tail-first boundary search, one-pass binary check)
-give exactly what the plain statements of those rules give."""
+"""The decoder's shortcuts (charset label found early or in growing comment-free prefixes, tail-first boundary
+search, one-pass binary check, a valid UTF-8 sample left undecoded) give exactly what the plain statements of those
+rules give."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import thresher.decode as decode_module
 from thresher.decode import (
     _BODY_START,
     _BOUNDARY_BYTE,
     _CONTROL_BYTE_SET,
+    _META_CHARSET,
     MAX_CONTROL_SHARE,
     MAX_NUL_SHARE,
     _binary_reason,
+    _fit,
+    _fit_utf8,
     _labelled_charset,
-    _META_CHARSET,
+    _sample,
     _trim_end,
-    _without_comments,
     normalize_charset,
 )
 
@@ -44,19 +50,45 @@ PIECES = st.sampled_from(
 HEADS = st.lists(PIECES, max_size=14).map(b"".join)
 
 
+@contextmanager
+def _options(**values: int) -> Iterator[None]:
+    """The decoder's module options set to `values` for the block (hypothesis runs many examples per test, so a
+    function-scoped monkeypatch would not reset between them)."""
+    saved = {name: getattr(decode_module, name) for name in values}
+    try:
+        for name, value in values.items():
+            setattr(decode_module, name, value)
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(decode_module, name, value)
+
+
 @settings(max_examples=500, deadline=None)
 @given(HEADS)
 def test_label_matches_cutting_comments_first(head: bytes) -> None:
     assert _labelled_charset(head) == reference_label(head)
 
 
-@given(HEADS)
-def test_comment_cutting_matches_the_pattern(head: bytes) -> None:
-    assert _without_comments(head) == _COMMENT.sub(b"", head)
+# Heads with several whole comments, the charset often only after some of them.
+COMMENTED_HEADS = st.lists(
+    st.sampled_from([b"<!-- a -->", b"<!---->", b"<!-- <body> -->", b"x", b"<meta charset=", b"koi8-r>", b"<body>"]),
+    max_size=12,
+).map(b"".join)
+
+
+# Small sizes make the short test heads take every path: the early look, and a cut head searched again and again.
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(HEADS, COMMENTED_HEADS), st.sampled_from([0, 1, 5, 20, 60]), st.sampled_from([1, 3, 16, 50]))
+def test_label_with_any_early_window_and_search_steps(head: bytes, early: int, step: int) -> None:
+    with _options(EARLY_CHARSET_BYTES=early, CUT_SEARCH_BYTES=step):
+        assert _labelled_charset(head) == reference_label(head)
 
 
 def test_label_behind_a_comment_is_still_found() -> None:
     assert _labelled_charset(b"<!-- a --><meta charset=windows-1251><body>") == normalize_charset("windows-1251")
+    with _options(EARLY_CHARSET_BYTES=0, CUT_SEARCH_BYTES=1):
+        assert _labelled_charset(b"<!--a-->x<!--b-->y<meta charset=koi8-r>") == "koi8-r"
     assert _labelled_charset(b"<meta charset=utf<!-- cut -->-8><body>") == "utf-8"
     assert _labelled_charset(b"<!-- <meta charset=koi8-r> --><body><meta charset=koi8-r>") is None
 
@@ -79,3 +111,23 @@ def test_binary_reason_matches_the_shares(sample: list[bytes]) -> None:
         assert reason is not None and "NUL" in reason
     else:
         assert reason is not None and "control" in reason
+
+
+# Sampled texts: ASCII around multi-byte characters, so sample cuts fall both between and inside characters.
+UTF8_TEXTS = st.lists(st.sampled_from(["a", " ", "<p>", "é", "€", "𝄞", "日本", "\n"]), max_size=80).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(UTF8_TEXTS, st.binary(max_size=3), st.sampled_from([4, 9, 16]))
+def test_utf8_fit_of_a_valid_input_is_the_fit_of_its_sample(text: str, tail: bytes, chunk: int) -> None:
+    data = text.encode("utf-8") + tail  # a tail of raw bytes makes some inputs invalid
+    with _options(HEAD_SAMPLE_BYTES=2 * chunk, CHUNK_SAMPLE_BYTES=chunk, CHUNK_SAMPLE_COUNT=3):
+        sample = _sample(data)
+        fit, whole = _fit_utf8(data, sample)
+        plain = _fit(sample, "utf-8")
+    try:
+        expected = data.decode("utf-8")
+    except UnicodeDecodeError:
+        expected = None
+    assert whole == expected
+    assert (fit.size, fit.invalid, fit.text, fit.non_ascii) == (plain.size, plain.invalid, plain.text, plain.non_ascii)

@@ -203,11 +203,7 @@ def _labelled_charset(head: bytes) -> str | None:
     if xml:
         label = xml.group(1).decode("ascii")
     else:
-        meta = _meta_charset_before_comments(head)
-        if meta is _UNDECIDED:
-            head = _without_comments(head)
-            body = _BODY_START.search(head)
-            meta = _META_CHARSET.search(head, 0, body.start() if body else len(head))
+        meta = _meta_charset_without_comments(head)
         if not meta:
             return None
         label = meta.group(1).decode("ascii")
@@ -220,47 +216,70 @@ def _labelled_charset(head: bytes) -> str | None:
 _UNDECIDED = object()
 # Bytes a `_BODY_START` match spans: "<body" and the one space or ">" after it.
 _BODY_START_BYTES = len(b"<body") + 1
+# The charset is looked for in this many bytes at the head's start first: nearly every page names it there, with no
+# comment before it, and the rest of the head (often long inline scripts) is then not read.
+EARLY_CHARSET_BYTES = 4096
+# After the first comment, the head is cut and searched again whenever what is kept of it has reached this size, then
+# twice the size searched last: a charset behind a few comments is found without cutting the whole head.
+CUT_SEARCH_BYTES = 4096
 
 
-def _meta_charset_before_comments(head: bytes) -> re.Match[bytes] | None | object:
-    """The `<meta>` charset match, found without cutting comments when the answer lies before the first comment
-    (the usual case: the charset comes first in the head); `_UNDECIDED` when the comments must be cut first.
-
-    Before the first `<!--` the head reads the same with or without its comments, so a `<body>` wholly there is
-    the first one either way, and a `<meta>` there ending before any later `<body>` can start is the first match.
-    """
-    first_comment = head.find(b"<!--")
-    if first_comment < 0:
-        body = _BODY_START.search(head)
-        return _META_CHARSET.search(head, 0, body.start() if body else len(head))
-    body = _BODY_START.search(head, 0, first_comment)
-    if body is not None:
-        return _META_CHARSET.search(head, 0, body.start())
-    meta = _META_CHARSET.search(head, 0, first_comment)
-    # Without a <body> wholly before the comment, the first one may begin up to a tag's length before it; and a
-    # charset name running up to the comment may go on after it once the comment is cut.
-    if meta is not None and meta.end() <= first_comment - (_BODY_START_BYTES - 1):
-        return meta
-    return _UNDECIDED
-
-
-def _without_comments(head: bytes) -> bytes:
-    """`head` with every `<!-- ... -->` cut out (an unclosed one runs to the end), found with plain byte searches:
-    a lazy regex steps through a long comment one byte at a time."""
+def _meta_charset_without_comments(head: bytes) -> re.Match[bytes] | None:
+    """The first `<meta>` charset match before the first `<body>` in `head` with every `<!-- ... -->` cut out (an
+    unclosed one runs to the end), cut and searched in growing prefixes: the charset usually comes early, and most
+    heads are never cut whole. Comments are found with plain byte searches (a lazy regex steps through a long one a
+    byte at a time)."""
+    early = _early_meta_charset(head)
+    if early is not _UNDECIDED:
+        return early
     start = head.find(b"<!--")
     if start < 0:
-        return head
-    kept: list[bytes] = []
-    end = 0
-    while start >= 0:
-        kept.append(head[end:start])
+        return _meta_charset_in_prefix(head, len(head), complete=True)
+    # Before the first comment the head reads the same with or without its comments: searched in place.
+    found = _meta_charset_in_prefix(head, start, complete=False)
+    kept = [head[:start]]
+    kept_size, search_at = start, max(2 * start, CUT_SEARCH_BYTES)
+    while found is _UNDECIDED:
         close = head.find(b"-->", start + 4)
-        if close < 0:
-            return b"".join(kept)
-        end = close + 3
-        start = head.find(b"<!--", end)
-    kept.append(head[end:])
-    return b"".join(kept)
+        if close >= 0:
+            start = head.find(b"<!--", close + 3)
+            kept.append(head[close + 3 : start] if start >= 0 else head[close + 3 :])
+            kept_size += len(kept[-1])
+        complete = close < 0 or start < 0
+        if complete or kept_size >= search_at:
+            kept = [b"".join(kept)]
+            found = _meta_charset_in_prefix(kept[0], kept_size, complete)
+            search_at = 2 * kept_size
+    return found
+
+
+def _early_meta_charset(head: bytes) -> re.Match[bytes] | None | object:
+    """The answer of `_meta_charset_without_comments` when a `<meta>` charset ends in the head's first
+    `EARLY_CHARSET_BYTES` with no comment starting before a tag's length after it (then the head up to there reads the
+    same with its comments cut, and decides); `_UNDECIDED` otherwise."""
+    meta = _META_CHARSET.search(head, 0, EARLY_CHARSET_BYTES)
+    if meta is None:
+        return _UNDECIDED
+    settled = meta.end() + (_BODY_START_BYTES - 1)
+    if head.find(b"<!--", 0, settled + len(b"<!--") - 1) >= 0:
+        return _UNDECIDED
+    return _meta_charset_in_prefix(head, min(settled, len(head)), complete=settled >= len(head))
+
+
+def _meta_charset_in_prefix(text: bytes, end: int, complete: bool) -> re.Match[bytes] | None | object:
+    """The first `<meta>` charset match before the first `<body>`, read from `text[:end]`, the start of the
+    comment-free head (all of it when `complete`); `_UNDECIDED` when the rest of the head may still change it.
+
+    A `<body>` wholly in the prefix is the first one either way, and a `<meta>` there ending before any later
+    `<body>` can start is the first match (a later `<body>` may begin up to a tag's length before the prefix ends,
+    and a charset name running up to the end may go on after it)."""
+    body = _BODY_START.search(text, 0, end)
+    if body is not None:
+        return _META_CHARSET.search(text, 0, body.start())
+    meta = _META_CHARSET.search(text, 0, end)
+    if complete or (meta is not None and meta.end() <= end - (_BODY_START_BYTES - 1)):
+        return meta
+    return _UNDECIDED
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -370,23 +389,33 @@ def _sample(data: bytes) -> list[bytes]:
 class _Fit:
     """How the sampled bytes decode under one codec."""
 
-    __slots__ = ("size", "invalid", "text", "_mixed", "_non_ascii")
+    __slots__ = ("_mixed", "_non_ascii", "_undecoded", "invalid", "size", "text")
 
-    def __init__(self, size: int, invalid: int, text: str | None, mixed: list[tuple[str, int]]) -> None:
+    def __init__(
+        self,
+        size: int,
+        invalid: int,
+        text: str | None,
+        mixed: list[tuple[str, int]],
+        undecoded: list[bytes] | None = None,
+    ) -> None:
         self.size = size  # sampled bytes
         self.invalid = invalid  # bytes the codec could not decode
         # The decoded text when the sample was a single piece that decoded without error (so a short input, sampled
         # whole, is not decoded a second time); None otherwise.
         self.text = text
         self._mixed = mixed  # (decoded piece, its undecodable bytes) for the pieces that are not all ASCII
+        # Pieces known to be valid UTF-8 that were not decoded: decoded only if `non_ascii` is asked.
+        self._undecoded = undecoded or []
         self._non_ascii: int | None = None
 
     @property
     def non_ascii(self) -> int:
         """Characters outside ASCII that did decode. Counted on first use: strict UTF-8, the common case, never asks."""
         if self._non_ascii is None:
-            self._non_ascii = sum(len(t) - len(t.encode("ascii", errors="ignore")) - bad for t, bad in self._mixed)
-            self._mixed = []
+            mixed = self._mixed + [(p.decode("utf-8"), 0) for p in self._undecoded if not p.isascii()]
+            self._non_ascii = sum(len(t) - len(t.encode("ascii", errors="ignore")) - bad for t, bad in mixed)
+            self._mixed = self._undecoded = []
         return self._non_ascii
 
     @property
@@ -411,6 +440,23 @@ def _fit(sample: list[bytes], codec: str) -> _Fit:
         if not text.isascii():
             mixed.append((text, bad))
     return _Fit(size, invalid, whole, mixed)
+
+
+def _fit_utf8(data: bytes, sample: list[bytes]) -> tuple[_Fit, str | None]:
+    """The UTF-8 fit of the sample of `data`, and `data` strictly decoded (None when it is not valid UTF-8).
+
+    `data` is decoded whole first: nearly every page is valid UTF-8, and then a piece of the sample that starts and
+    ends with an ASCII byte holds whole characters and decodes strictly too, so the sample is not decoded a second
+    time (its non-ASCII characters, rarely asked for, are counted on first use)."""
+    try:
+        whole = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _fit(sample, "utf-8"), None
+    if len(sample) == 1 and sample[0] is data:
+        return _Fit(len(data), 0, whole, [] if whole.isascii() else [(whole, 0)]), whole
+    if all(piece and piece[0] < 0x80 and piece[-1] < 0x80 for piece in sample):
+        return _Fit(sum(len(piece) for piece in sample), 0, None, [], undecoded=sample), whole
+    return _fit(sample, "utf-8"), whole
 
 
 def _whole_from_sample(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
@@ -486,7 +532,7 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
     if reason is not None:
         raise InputError(reason)
 
-    utf8 = _fit(sample, "utf-8")
+    utf8, strict = _fit_utf8(data, sample)
     labels: tuple[tuple[str | None, Method], ...] = (
         (_labelled_charset(data[:META_SCAN_BYTES]), "meta"),
         (declared_codec, "declared"),
@@ -495,10 +541,8 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         if codec is None:
             continue
         if codec == "utf-8":
-            if utf8.invalid == 0:
-                strict = _strict_utf8(data, sample, utf8)
-                if strict is not None:
-                    return _checked(strict, codec, method, data)
+            if utf8.invalid == 0 and strict is not None:
+                return _checked(strict, codec, method, data)
             if utf8.invalid == 0 or _looks_like_utf8(utf8):
                 return _checked(_decode_whole(data, codec, sample, utf8), codec, method)
             continue
@@ -509,7 +553,6 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
             return _checked(_decode_whole(data, codec, sample, fit), codec, method)
 
     if utf8.invalid == 0:
-        strict = _strict_utf8(data, sample, utf8)
         if strict is not None:
             return _checked(strict, "utf-8", "utf-8", data)
         utf8 = _fit([data], "utf-8")  # the damage lies outside the sample: judge the whole input
@@ -532,18 +575,6 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
 def decode(data: bytes | str, *, declared: str | None = None) -> str:
     """Decode page bytes to text; a `str` is taken as is. Raises InputError for empty or binary input."""
     return decode_with_info(data, declared=declared).text
-
-
-def _strict_utf8(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
-    """The whole input decoded as strict UTF-8 (reusing the sample's text when it was all of it), or None when there
-    is damage outside the sample."""
-    whole = _whole_from_sample(data, sample, fit)
-    if whole is not None:
-        return whole
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _checked(text: str, codec: str, method: Method, utf8: bytes | None = None) -> DecodeResult:
