@@ -16,6 +16,7 @@ from thresher.decode import (
     _BODY_START,
     _BOUNDARY_BYTE,
     _CONTROL_BYTE_SET,
+    _MAGIC,
     _META_CHARSET,
     MAX_CONTROL_SHARE,
     MAX_NUL_SHARE,
@@ -23,6 +24,7 @@ from thresher.decode import (
     _fit,
     _fit_utf8,
     _labelled_charset,
+    _magic_kind,
     _sample,
     _trim_end,
     normalize_charset,
@@ -131,3 +133,16 @@ def test_utf8_fit_of_a_valid_input_is_the_fit_of_its_sample(text: str, tail: byt
         expected = None
     assert whole == expected
     assert (fit.size, fit.invalid, fit.text, fit.non_ascii) == (plain.size, plain.invalid, plain.text, plain.non_ascii)
+
+
+# Inputs that start with a signature, or a near miss of one, or anything.
+MAGIC_STARTS = st.one_of(
+    st.sampled_from([b"\x89PNG\r\n\x1a\n", b"II*\x00", b"MM\x00*", b"RIFF1234WEBP", b"abcdftyp", b"PK\x05\x06", b"\x00asm"]),
+    st.binary(max_size=12),
+)
+
+
+@given(MAGIC_STARTS, st.binary(max_size=8))
+def test_magic_kind_is_the_first_signature_that_matches(start: bytes, rest: bytes) -> None:
+    data = start + rest
+    assert _magic_kind(data) == next((kind for signature, kind in _MAGIC if signature.match(data)), None)
