@@ -52,6 +52,9 @@ _DATE_LIKE = re.compile(
     r"|\d{1,2}\.?\s+(?:" + MONTH_ALTERNATION + r")[a-z]*\.?,?\s+\d{4}|(?:updated|published|posted)\b)",
     re.IGNORECASE,
 )
+# Every form _DATE_LIKE accepts holds four digits in a row, a digit, separator and digit, or a stamp word: a scan for
+# these turns most lines away far cheaper than the full pattern, which tries every month name at every word.
+_DATE_HINT = re.compile(r"\d{4}|\d[./-]\d|updated|published|posted", re.IGNORECASE)
 _WORDS = re.compile(r"\w+")
 # A line opening with a publication stamp ("Published: ...", "Aktualisiert am ...") is a dateline however long.
 _DATELINE_START = re.compile(
@@ -665,7 +668,7 @@ def _as_metadata(
     if meta is None:
         if _BYLINE.match(block.text):
             meta = Label.BYLINE
-        elif _DATE_LIKE.search(block.text):
+        elif _reads_like_date(block.text):
             meta = Label.DATELINE
         else:
             return False
@@ -673,6 +676,11 @@ def _as_metadata(
     block.label = meta
     block.reason = f"{meta.value} {where if where is not None else 'in ' + _element_of(block)}"
     return True
+
+
+def _reads_like_date(text: str) -> bool:
+    """Does the text hold a date or a publication stamp (`_DATE_LIKE`)? Same answer, most lines turned away early."""
+    return _DATE_HINT.search(text) is not None and _DATE_LIKE.search(text) is not None
 
 
 def _element_of(block: Block) -> str:
