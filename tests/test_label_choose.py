@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.label.dom import _DATE_LIKE, _reads_like_date
+from thresher.label.dom import _DATE_LIKE, _norm, _reads_like_date
 
 # Pieces dates are written with, so that random lines often come close to one (and sometimes are one).
 _DATE_PIECES = st.sampled_from(
@@ -27,3 +29,9 @@ def test_reads_like_date_finds_dates_and_stamps():
     assert _reads_like_date("Last updated by the desk")
     assert not _reads_like_date("Share this story")
     assert not _reads_like_date("Call 555 1234")  # four digits, but no date around them
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("aZé_1 \t\n\x1c\u00a0\u2028-.,'İ")) | st.characters(), max_size=40))
+def test_norm_is_the_words_one_space_apart(text):
+    assert _norm(text) == " ".join(re.findall(r"\w+", text.lower()))
