@@ -585,19 +585,20 @@ def label_blocks(
     outside_reasons: dict[int, str] = {}
     kinds_inside = MetadataKinds(seg, evidence, main.root)
     inside_reasons: dict[int, str] = {}
-    for i, block in enumerate(blocks):
-        if block.role is Role.TITLE:
+    window_start = first - opts.metadata_window
+    title_role = Role.TITLE  # read once: an enum member is a slow class attribute
+    for i, (block, c, is_inside) in enumerate(zip(blocks, owner, inside)):
+        if block.role is title_role:
             continue
-        c = owner[i]
         source = furniture_from[c]
-        if not inside[i]:
+        if not is_inside:
             if source >= 0:
                 reason = outside_reasons.get(source)
                 if reason is None:  # one reason per furniture container: a menu of 200 items shares it
                     reason = outside_reasons[source] = f"{outside_reason}: {_describe(seg, source, evidence[source][1])}"
                 block.remove(evidence[source][0], reason)  # type: ignore[arg-type]
             elif not (
-                first - opts.metadata_window <= i < first
+                window_start <= i < first
                 and _as_metadata(block, kinds_outside, c, opts, "outside main content")
             ):
                 block.remove(Label.BOILERPLATE, outside_reason)
@@ -786,7 +787,8 @@ def _extend_lead_backwards(
 def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOptions, prose: list[bool]) -> None:
     """Teaser list items before the article's first paragraph or after its last one link to other pages; between
     paragraphs, the same shape is the article's own list (a news round-up)."""
-    kept = [i for i, b in enumerate(blocks) if inside[i] and b.role is Role.BODY]
+    body = Role.BODY
+    kept = [i for i, (b, is_inside) in enumerate(zip(blocks, inside)) if is_inside and b.role is body]
     paragraphs = [i for i in kept if not is_teaser(blocks[i], opts) and prose[i]]
     if not paragraphs:
         return
@@ -802,8 +804,8 @@ def _drop_related_boxes(blocks: list[Block], inside: bytearray) -> None:
     or a higher level, are a box of links to other pages."""
     box_level = 0
     heading = ""
-    for i, block in enumerate(blocks):
-        if not inside[i]:
+    for block, is_inside in zip(blocks, inside):
+        if not is_inside:
             continue
         level = int(block.tag[1]) if block.tag in HEADING_TAGS else 0
         if box_level and level and level <= box_level:
@@ -821,15 +823,16 @@ def _drop_empty_headings(blocks: list[Block], inside: bytearray, opts: DomLabelO
     """A heading with no body text under it (before the next heading or the end) heads a widget, not a section;
     a sentence-long one is text set large and stays."""
     pending: Block | None = None
-    for i, block in enumerate(blocks):
-        if not inside[i]:
+    body = Role.BODY
+    for block, is_inside in zip(blocks, inside):
+        if not is_inside:
             continue
         if block.tag in HEADING_TAGS:
             if pending is not None:
                 pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
             long_heading = len(block.text.split()) >= opts.min_sentence_heading_words
-            pending = block if block.role is Role.BODY and not long_heading else None
-        elif block.role is Role.BODY:
+            pending = block if block.role is body and not long_heading else None
+        elif block.role is body:
             pending = None
     if pending is not None:
         pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
