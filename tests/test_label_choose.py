@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.label.dom import _DATE_LIKE, _norm, _reads_like_date
+from thresher.label.dom import _DATE_LIKE, _ends_like_sentence, _norm, _reads_like_date
 
 # Pieces dates are written with, so that random lines often come close to one (and sometimes are one).
 _DATE_PIECES = st.sampled_from(
@@ -35,3 +35,9 @@ def test_reads_like_date_finds_dates_and_stamps():
 @given(st.text(alphabet=st.sampled_from(list("aZé_1 \t\n\x1c\u00a0\u2028-.,'İ")) | st.characters(), max_size=40))
 def test_norm_is_the_words_one_space_apart(text):
     assert _norm(text) == " ".join(re.findall(r"\w+", text.lower()))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(".!?…。！？:;\"'”’“»«)( a\n\t\u00a0\u2028\x1c")) | st.characters(), max_size=12))
+def test_ends_like_sentence_answers_as_an_end_anchored_pattern(text):
+    assert _ends_like_sentence(text) == (re.search(r"[.!?…。！？:;\"'”’“»«)]\s*$", text) is not None)

@@ -41,7 +41,9 @@ TABLE_CELL_TAGS = frozenset({"td", "th"})
 # Blocks that are never a byline or dateline of the page: headings, quotes (an embedded post's date), list items
 # and table cells (a list of events, a timetable).
 NOT_METADATA_TAGS = HEADING_TAGS | {"blockquote", "li", "td", "th", "dd", "dt", "pre"}
-_SENTENCE_END = re.compile(r"[.!?…。！？:;\"'”’“»«)]\s*$")
+# What a sentence ends with, looked for on the last character before trailing whitespace (a pattern anchored at
+# the end would be tried at every character of the block).
+_SENTENCE_END_MARKS = frozenset(".!?…。！？:;\"'”’“»«)")
 # The word a byline opens with ("By Jane Doe", "von Max Muster", "przez ..."): modes.html strips it from the author.
 BYLINE_WORDS = ("by", "von", "par", "por", "di", "door", "av", "af", "przez", "от", "作者")
 _BYLINE = re.compile(rf"^(?:{'|'.join(BYLINE_WORDS)})[\s:]+\S", re.IGNORECASE)
@@ -480,7 +482,6 @@ def prose_flags_of(blocks: list[Block], opts: DomLabelOptions) -> list[bool]:
     many links, short text only a few, and must end like a sentence). The thresholds are read once per page."""
     min_prose, min_sentence = opts.min_prose_chars, opts.min_sentence_chars
     max_long_density, max_density = opts.max_long_prose_link_density, opts.max_prose_link_density
-    sentence_end = _SENTENCE_END.search
     flags = []
     for block in blocks:
         if block.tag not in PROSE_TAGS:
@@ -491,8 +492,13 @@ def prose_flags_of(blocks: list[Block], opts: DomLabelOptions) -> list[bool]:
         if own >= min_prose:
             flags.append(density <= max_long_density)
         else:
-            flags.append(own >= min_sentence and density <= max_density and sentence_end(block.text) is not None)
+            flags.append(own >= min_sentence and density <= max_density and _ends_like_sentence(block.text))
     return flags
+
+
+def _ends_like_sentence(text: str) -> bool:
+    """Does the text end (trailing whitespace aside) with a sentence's closing mark, a colon or a closing quote?"""
+    return text.rstrip()[-1:] in _SENTENCE_END_MARKS
 
 
 def is_teaser(block: Block, opts: DomLabelOptions) -> bool:
