@@ -593,11 +593,12 @@ def label_blocks(
     inside_reasons: dict[int, str] = {}
     window_start = first - opts.metadata_window
     title_role = Role.TITLE  # read once: an enum member is a slow class attribute
-    for i, (block, c, is_inside) in enumerate(zip(blocks, owner, inside)):
+    for i, block in enumerate(blocks):
         if block.role is title_role:
             continue
+        c = owner[i]
         source = furniture_from[c]
-        if not is_inside:
+        if not inside[i]:
             if source >= 0:
                 reason = outside_reasons.get(source)
                 if reason is None:  # one reason per furniture container: a menu of 200 items shares it
@@ -794,8 +795,8 @@ def _drop_edge_teasers(blocks: list[Block], inside: bytearray, opts: DomLabelOpt
     """Teaser list items before the article's first paragraph or after its last one link to other pages; between
     paragraphs, the same shape is the article's own list (a news round-up)."""
     body = Role.BODY
-    kept = [i for i, (b, is_inside) in enumerate(zip(blocks, inside)) if is_inside and b.role is body]
-    paragraphs = [i for i in kept if not is_teaser(blocks[i], opts) and prose[i]]
+    kept = [i for i, b in enumerate(blocks) if inside[i] and b.role is body]
+    paragraphs = [i for i in kept if prose[i] and not is_teaser(blocks[i], opts)]
     if not paragraphs:
         return
     first, last = paragraphs[0], paragraphs[-1]
@@ -810,8 +811,8 @@ def _drop_related_boxes(blocks: list[Block], inside: bytearray) -> None:
     or a higher level, are a box of links to other pages."""
     box_level = 0
     heading = ""
-    for block, is_inside in zip(blocks, inside):
-        if not is_inside:
+    for i, block in enumerate(blocks):
+        if not inside[i]:
             continue
         level = int(block.tag[1]) if block.tag in HEADING_TAGS else 0
         if box_level and level and level <= box_level:
@@ -830,8 +831,8 @@ def _drop_empty_headings(blocks: list[Block], inside: bytearray, opts: DomLabelO
     a sentence-long one is text set large and stays."""
     pending: Block | None = None
     body = Role.BODY
-    for block, is_inside in zip(blocks, inside):
-        if not is_inside:
+    for i, block in enumerate(blocks):
+        if not inside[i]:
             continue
         if block.tag in HEADING_TAGS:
             if pending is not None:
