@@ -479,3 +479,43 @@ def test_short_closing_paragraph_inside_the_article_stays() -> None:
     doc = clean_html(html)
     assert doc.text.endswith("One more closing line.")
     assert "Copyright" not in doc.text and "Home" not in doc.text
+
+
+_PROSE = (
+    "The council met on Tuesday evening to decide the future of the old market hall, which has stood empty since "
+    "the spring. Residents filled the public gallery and many of them spoke."
+)
+
+
+def test_a_notice_for_readers_without_scripts_is_removed_as_furniture():
+    html = (
+        "<body><div id='story'><h1>Market hall</h1>" + _each([_PROSE] * 4)
+        + "<noscript><p>Please enable JavaScript to view the comments.</p></noscript></div></body>"
+    )
+    doc = clean_html(html)
+    notice = _block(doc, "Please enable JavaScript")
+    assert notice.role is Role.REMOVED
+    assert "noscript" in (notice.reason or "")
+    assert doc.text.count("The council met") == 4
+
+
+def test_an_element_left_open_inside_noscript_does_not_hide_the_page():
+    # Read as a reader without scripts sees it, `<noscript><div></noscript>` never closes: the rest of the page
+    # ends up inside the noscript, and its article is still the main content.
+    html = (
+        "<body><noscript><div class='nojs'></noscript><div id='page'><ul><li><a href='/'>Home</a></li>"
+        "<li><a href='/news'>News</a></li></ul><div id='story'><h1>Market hall</h1>" + _each([_PROSE] * 4)
+        + "</div></div></body>"
+    )
+    doc = clean_html(html)
+    assert doc.text.count("The council met") == 4
+    assert "Home" not in doc.text
+
+
+def test_an_article_kept_only_in_noscript_is_the_main_content():
+    html = (
+        "<body><nav><a href='/'>Home</a> <a href='/about'>About</a></nav><div class='post'><h1>Market hall</h1>"
+        "<div class='post-body'><noscript>" + _each([_PROSE] * 4) + "</noscript></div></div></body>"
+    )
+    doc = clean_html(html)
+    assert doc.text.count("The council met") == 4

@@ -23,11 +23,19 @@ def _blocks(html: str):
 def test_invisible_content_is_dropped():
     html = (
         "<html><head><title>T</title><style>p{}</style></head><body>"
-        "<script>var secret = 1;</script><noscript>enable js</noscript><template><p>tpl</p></template>"
+        "<script>var secret = 1;</script><template><p>tpl</p></template>"
         "<svg><text>svg text</text></svg><p hidden>h1</p><p aria-hidden='true'>h2</p>"
         "<div style='display: none'>h3</div><div style='visibility:hidden'>h4</div><p>shown</p></body></html>"
     )
     assert [b.text for b in _blocks(html)] == ["shown"]
+
+
+def test_noscript_content_is_a_block_of_its_own_container():
+    # What a reader without scripts sees is text the labeller accounts for (as furniture, unless it is the article).
+    seg = segment_html(parse_html("<body><p>shown</p><noscript><p>enable js</p></noscript></body>"))
+    assert [b.text for b in seg.blocks] == ["shown", "enable js"]
+    assert seg.containers[seg.owner[1]].tag in ("noscript", "p")
+    assert any(c.tag == "noscript" for c in seg.containers)
 
 
 def test_ruby_readings_are_left_out_of_the_text():

@@ -21,6 +21,9 @@ TAG_KIND: dict[str, Label] = {
     "aside": Label.BOILERPLATE,
     "form": Label.LOGIN,
     "figcaption": Label.MEDIA_CAPTION,
+    # What a reader without scripts sees: "please enable JavaScript", a tracking pixel, a menu; when it holds most of
+    # the page's prose it is the article (kept only there, or an unclosed element in it took in the page).
+    "noscript": Label.BOILERPLATE,
 }
 # Tags whose meaning is only a hint: a `<form>` often wraps a whole page (ASP.NET), so it counts as a weak word.
 WEAK_TAGS = frozenset({"form"})

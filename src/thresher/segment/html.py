@@ -19,9 +19,12 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from thresher.model import Block, Role
 
-# Elements whose content is never visible text on the rendered page.
+# Elements whose content is never visible text on the rendered page. (<noscript> is not among them: the parser reads
+# it as a reader without scripts sees it, so an element left open inside it takes in the rest of the page, and some
+# pages keep their article only there; it is a container the labeller counts as furniture unless it holds most of the
+# page's prose.)
 INVISIBLE_TAGS = [
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head",
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "head",
     "audio", "video", "map", "datalist", "dialog",
     # Ruby annotations: <rt> is a reading set above the base text (漢字 with かんじ), not part of the sentence; <rp>
     # holds the parentheses only browsers without ruby show. Kept, they garble the text ("漢字かんじ").
@@ -42,7 +45,7 @@ BLOCK_TAGS = frozenset(
         "tfoot", "tr", "td", "th", "caption", "figure", "figcaption", "form", "fieldset", "legend", "address",
         "details", "summary", "center", "hr", "menu", "dir", "frameset", "frame", "hgroup", "search", "option",
         "select", "button", "textarea", "label", "output", "picture", "noframes", "marquee", "listing", "xmp",
-        "plaintext",
+        "plaintext", "noscript",
     }
 )
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
