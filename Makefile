@@ -6,8 +6,8 @@ STAMP := $(VENV)/.installed
 
 .PHONY: demo test bench clean
 
-# The compiled walk is rebuilt (by reinstalling) when its source or the build script changes.
-$(STAMP): pyproject.toml setup.py src/thresher/segment/_walk.pyx
+# The compiled modules are rebuilt (by reinstalling) when their sources or the build script change.
+$(STAMP): pyproject.toml setup.py src/thresher/segment/_walk.pyx src/thresher/_bytescan.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'

@@ -1,7 +1,8 @@
-"""Build of the one compiled module (src/thresher/segment/_walk.pyx): the DOM walk and the byte scan for deep nesting.
+"""Build of the compiled modules: src/thresher/segment/_walk.pyx (the DOM walk and the byte scan for deep nesting)
+and src/thresher/_bytescan.pyx (the binary and UTF-8 checks of raw input).
 
-Everything else is in pyproject.toml. The extension is optional: where it cannot be compiled (no C compiler), the
-install still succeeds and HTML mode uses the same walk in Python, about five times slower.
+Everything else is in pyproject.toml. The extensions are optional: where they cannot be compiled (no C compiler), the
+install still succeeds and thresher runs the same code in Python (HTML mode about five times slower).
 """
 
 from setuptools import Extension, setup
@@ -12,7 +13,10 @@ except ImportError:  # building without Cython: pure-Python install
     extensions = []
 else:
     extensions = cythonize(
-        [Extension("thresher.segment._walk", ["src/thresher/segment/_walk.pyx"], optional=True)],
+        [
+            Extension("thresher.segment._walk", ["src/thresher/segment/_walk.pyx"], optional=True),
+            Extension("thresher._bytescan", ["src/thresher/_bytescan.pyx"], optional=True),
+        ],
         compiler_directives={"language_level": 3},
         quiet=True,
     )

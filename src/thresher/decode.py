@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from typing import Literal
 
+from thresher.compiled import compiled_module
 from thresher.errors import InputError
 
 Method = Literal["str", "bom", "meta", "declared", "utf-8", "detected", "utf-8-replace"]
@@ -60,16 +60,41 @@ def _c1_passthrough(exc: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_C1_PASSTHROUGH, _c1_passthrough)
 
 
-@dataclass(frozen=True, slots=True)
 class DecodeResult:
-    """Decoded text, the charset used (a Python codec name) and how it was chosen."""
+    """Decoded text, the charset used (a Python codec name) and how it was chosen.
 
-    text: str
-    charset: str | None  # None only for `str` input, which was never bytes
-    method: Method
-    # The input itself when it is exactly `text` in UTF-8 (strict UTF-8, no BOM): a parser that reads UTF-8 can take
-    # it without encoding the text again.
-    utf8: bytes | None = field(default=None, compare=False, repr=False)
+    `utf8` is the input itself when it is exactly the text in UTF-8 (strict UTF-8, no BOM): a parser that reads UTF-8
+    takes it without encoding the text again, and the text is then decoded only if someone reads it (`extract_text`
+    never does). Equal when text, charset and method are.
+    """
+
+    __slots__ = ("_text", "charset", "method", "utf8")
+
+    def __init__(self, text: str | None, charset: str | None, method: Method, utf8: bytes | None = None) -> None:
+        if text is None and utf8 is None:
+            raise ValueError("a DecodeResult needs its text or the UTF-8 bytes to decode it from")
+        self._text = text
+        self.charset = charset  # None only for `str` input, which was never bytes
+        self.method = method
+        self.utf8 = utf8
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self.utf8.decode("utf-8")  # type: ignore[union-attr]  # valid: checked when it was made
+        return self._text
+
+    def _key(self) -> tuple[str, str | None, str]:
+        return self.text, self.charset, self.method
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, DecodeResult) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return f"DecodeResult(text={self.text!r}, charset={self.charset!r}, method={self.method!r})"
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -340,12 +365,23 @@ def _magic_kind(data: bytes) -> str | None:
     return _MAGIC[match.lastindex - 1][1] if match and match.lastindex else None
 
 
+# The byte scans of _bytescan.pyx when it was built (see `holds_any`, `is_utf8`); None runs the Python below.
+_BYTESCAN = compiled_module("thresher._bytescan")
+
+
+def holds_any(data: bytes, members: bytes) -> bool:
+    """Whether any byte of `data` is one of `members`."""
+    if _BYTESCAN is not None:
+        return _BYTESCAN.holds_any(data, members)  # type: ignore[no-any-return]
+    return data.translate(None, members) != data
+
+
 def _binary_reason(sample: list[bytes]) -> str | None:
     """Why the sampled bytes are not text (NULs or control bytes), or None if they may be text."""
     size = sum(len(piece) for piece in sample)
     if size == 0:
         return None
-    if not any(piece.translate(None, _SUSPECT_BYTE_SET) != piece for piece in sample):
+    if not any(holds_any(piece, _SUSPECT_BYTE_SET) for piece in sample):
         return None  # no NUL and no control byte at all, as in nearly every page: one pass instead of two
     nuls = sum(piece.count(b"\x00") for piece in sample)
     if nuls / size > MAX_NUL_SHARE:
@@ -448,21 +484,26 @@ def _fit(sample: list[bytes], codec: str) -> _Fit:
     return _Fit(size, invalid, whole, mixed)
 
 
-def _fit_utf8(data: bytes, sample: list[bytes]) -> tuple[_Fit, str | None]:
-    """The UTF-8 fit of the sample of `data`, and `data` strictly decoded (None when it is not valid UTF-8).
+def _fit_utf8(data: bytes, sample: list[bytes]) -> tuple[_Fit, bool, str | None]:
+    """The UTF-8 fit of the sample of `data`, whether `data` is strict UTF-8, and its text when that was decoded.
 
-    `data` is decoded whole first: nearly every page is valid UTF-8, and then a piece of the sample that starts and
-    ends with an ASCII byte holds whole characters and decodes strictly too, so the sample is not decoded a second
-    time (its non-ASCII characters, rarely asked for, are counted on first use)."""
-    try:
-        whole = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return _fit(sample, "utf-8"), None
+    Nearly every page is valid UTF-8: it is checked whole first (by the compiled scan, or by decoding it), and then a
+    piece of the sample that starts and ends with an ASCII byte holds whole characters and is valid too, so the sample
+    is not decoded (its non-ASCII characters, rarely asked for, are counted on first use)."""
+    if _BYTESCAN is not None:
+        if not _BYTESCAN.is_utf8(data):
+            return _fit(sample, "utf-8"), False, None
+        whole = None  # the text is decoded only if it is read (`DecodeResult.text`)
+    else:
+        try:
+            whole = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return _fit(sample, "utf-8"), False, None
     if len(sample) == 1 and sample[0] is data:
-        return _Fit(len(data), 0, whole, [] if whole.isascii() else [(whole, 0)]), whole
+        return _Fit(len(data), 0, whole, [], undecoded=[data]), True, whole
     if all(piece and piece[0] < 0x80 and piece[-1] < 0x80 for piece in sample):
-        return _Fit(sum(len(piece) for piece in sample), 0, None, [], undecoded=sample), whole
-    return _fit(sample, "utf-8"), whole
+        return _Fit(sum(len(piece) for piece in sample), 0, None, [], undecoded=sample), True, whole
+    return _fit(sample, "utf-8"), True, whole
 
 
 def _whole_from_sample(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
@@ -514,7 +555,7 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
     """
     if isinstance(data, str):
         return DecodeResult(data, None, "str")
-    if not data.strip():
+    if _LEADING_BYTES_SPACE.match(data).end() == len(data):  # type: ignore[union-attr]  # (`not data.strip()`, no copy)
         raise InputError("input is empty")
     kind = _magic_kind(data)
     if kind is not None:
@@ -538,7 +579,7 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
     if reason is not None:
         raise InputError(reason)
 
-    utf8, strict = _fit_utf8(data, sample)
+    utf8, strict, strict_text = _fit_utf8(data, sample)
     labels: tuple[tuple[str | None, Method], ...] = (
         (_labelled_charset(data[:META_SCAN_BYTES]), "meta"),
         (declared_codec, "declared"),
@@ -547,8 +588,8 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         if codec is None:
             continue
         if codec == "utf-8":
-            if utf8.invalid == 0 and strict is not None:
-                return _checked(strict, codec, method, data)
+            if strict:
+                return _checked_utf8(data, strict_text, codec, method)
             if utf8.invalid == 0 or _looks_like_utf8(utf8):
                 return _checked(_decode_whole(data, codec, sample, utf8), codec, method)
             continue
@@ -559,8 +600,8 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
             return _checked(_decode_whole(data, codec, sample, fit), codec, method)
 
     if utf8.invalid == 0:
-        if strict is not None:
-            return _checked(strict, "utf-8", "utf-8", data)
+        if strict:
+            return _checked_utf8(data, strict_text, "utf-8", "utf-8")
         utf8 = _fit([data], "utf-8")  # the damage lies outside the sample: judge the whole input
     if _looks_like_utf8(utf8):
         return _checked(data.decode("utf-8", errors="replace"), "utf-8", "utf-8-replace")
@@ -589,6 +630,23 @@ def _checked(text: str, codec: str, method: Method, utf8: bytes | None = None) -
     if not content or content.isspace():
         raise InputError("input is empty")
     return DecodeResult(text, codec, method, utf8)
+
+
+# What bytes.strip() strips; the input is empty when it is all of it.
+_LEADING_BYTES_SPACE = re.compile(rb"[ \t\n\r\x0b\x0c]*")
+# ASCII white space as str.isspace counts it; `_checked_utf8` skips it to find the first character.
+_LEADING_ASCII_SPACE = re.compile(rb"[\t-\r\x1c-\x20]*")
+
+
+def _checked_utf8(data: bytes, text: str | None, codec: str, method: Method) -> DecodeResult:
+    """`_checked` of strict UTF-8 `data` without decoding it: a visible ASCII character, found after the leading
+    white space, proves the text is not empty (anything else is decoded and checked the long way)."""
+    if text is None:
+        first = _LEADING_ASCII_SPACE.match(data).end()  # type: ignore[union-attr]  # it matches the empty string
+        if first < len(data) and data[first] < 0x80:
+            return DecodeResult(None, codec, method, data)
+        text = data.decode("utf-8")
+    return _checked(text, codec, method, data)
 
 
 def _detect(sample: list[bytes]) -> str | None:

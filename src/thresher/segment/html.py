@@ -10,13 +10,13 @@ The walk uses selectolax's lexbor tree and steps with `child` / `next` / an expl
 
 from __future__ import annotations
 
-import os
 import re
 import time
 from dataclasses import dataclass, field, fields
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from thresher.compiled import compiled_module
 from thresher.model import Block, Role
 
 # Elements whose content is never visible text on the rendered page. (<noscript> is not among them: the parser reads
@@ -483,17 +483,8 @@ def _tag_flags(tag: str) -> int:
 
 
 def _compiled_module():
-    """segment/_walk.pyx's module when it was built, else None.
-
-    THRESHER_PURE_PYTHON=1 in the environment keeps the Python code (to compare the two, or to rule one out).
-    """
-    if os.environ.get("THRESHER_PURE_PYTHON"):
-        return None
-    try:
-        from thresher.segment import _walk  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return _walk
+    """segment/_walk.pyx's module when it was built (and THRESHER_PURE_PYTHON is not set), else None."""
+    return compiled_module("thresher.segment._walk")
 
 
 def _bind_compiled_walk(_walk):
