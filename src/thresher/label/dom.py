@@ -212,7 +212,7 @@ def choose_main_content(
         kind, word, content, _ = evidence[index]
         inherited_content = c.parent >= 0 and in_content[c.parent]
         in_content[index] = content or inherited_content
-        if content:
+        if content and not _in_never_content(c.parent, furniture_from, evidence):
             furniture_from[index] = -1
         elif (
             kind is not None
@@ -289,6 +289,15 @@ def choose_main_content(
     if best >= 0:
         _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
     return main, furniture_from, evidence
+
+
+def _in_never_content(parent: int, furniture_from: list[int], evidence: list[tuple]) -> bool:
+    """Does the container under `parent` sit in a cookie notice or login box (`NEVER_CONTENT_KINDS`)? A content
+    name there ("tab-main-content" in a consent dialog) names the dialog's own text, not the article."""
+    if parent < 0:
+        return False
+    source = furniture_from[parent]
+    return source >= 0 and evidence[source][0] in NEVER_CONTENT_KINDS
 
 
 def _layout_words(
