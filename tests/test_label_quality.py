@@ -24,3 +24,22 @@ def test_a_content_name_inside_a_cookie_dialog_does_not_make_the_dialog_the_main
     doc = clean_html(html, detect_language=False)
     assert "crossing took" in doc.text
     assert "uses cookies" not in doc.text
+
+
+def test_a_page_whose_article_is_a_results_table_keeps_the_table_over_the_comment_form():
+    # The post is a table of short cells and no paragraph; the comment form's one sentence is the only prose on the
+    # page. The table's cells are data, worth more than nothing.
+    rows = "".join(
+        f"<tr><td>{rank}.</td><td>Harbour Rowing Club {rank}</td><td>5{rank},09 sec.</td></tr>" for rank in range(1, 13)
+    )
+    html = (
+        "<html><body><div class='menu-list'><ul>"
+        + "".join(f"<li><a href='/{n}'>Season {n} results and reports</a></li>" for n in range(2000, 2020))
+        + "</ul></div><div class='post'><h1>Results of the spring regatta</h1>"
+        f"<div class='entry-content'><h3>Eights</h3><table>{rows}</table></div></div>"
+        "<div class='share'><a href='/f'>Facebook</a> <a href='/t'>Twitter</a></div><div id='comment-wrap'><form id='commentform'><p>Your email address will not be published.</p></form></div>"
+        "</body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "Harbour Rowing Club 7" in doc.text
+    assert "will not be published" not in doc.text

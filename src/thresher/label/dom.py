@@ -101,6 +101,11 @@ class DomLabelOptions:
     # Siblings are looked for around the chosen container's wrappers too: a wrapper adding at most this many blocks,
     # none of them prose or furniture (a section heading, a step number), is the same part of the page.
     max_wrapper_extra_blocks: int = 3
+    # What each character of a short data-table cell adds to a container, relative to a prose character: a table
+    # of results or prices is content, so a page of one outweighs a comment form's line. Less than prose, as a long
+    # table (nutrition facts) should not outweigh the article above it; 0.25 to 0.5 score the same, 1.0 loses a
+    # recipe to its nutrition table.
+    table_cell_char_weight: float = 0.5
     # Inside the main content, a block with more linked text than this is a link list, not body.
     max_body_link_density: float = 0.6
     # ... unless it is long prose: a paragraph citing many sources stays body when it has this many characters.
@@ -251,6 +256,7 @@ def choose_main_content(
     # The options read once, not once per block.
     body_weight, furniture_cost, link_cost = opts.article_body_weight, opts.furniture_char_cost, opts.link_char_cost
     max_prose_density, short_cost = opts.max_prose_link_density, -opts.short_block_cost
+    cell_weight = opts.table_cell_char_weight
     seen_prose: set[str] = set()
     for i, block in enumerate(blocks):
         n = len(block.text)
@@ -270,7 +276,7 @@ def choose_main_content(
         elif density > max_prose_density:
             weight = -n * density * link_cost
         elif block.tag in TABLE_CELL_TAGS:
-            weight = 0.0  # a data table's short cells are neither prose nor furniture
+            weight = n * cell_weight  # a data table's short cells: neither prose nor furniture, but content
         else:
             weight = short_cost
         total += weight
