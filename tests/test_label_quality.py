@@ -43,3 +43,18 @@ def test_a_page_whose_article_is_a_results_table_keeps_the_table_over_the_commen
     doc = clean_html(html, detect_language=False)
     assert "Harbour Rowing Club 7" in doc.text
     assert "will not be published" not in doc.text
+
+
+def test_linked_cells_of_a_data_table_in_the_article_are_kept():
+    # An ingredients table whose names link to product pages: inside the article, a linked cell is data, not a menu.
+    rows = "".join(
+        f"<tr><td>{grams} g</td><td><a href='/p/{n}'>Ingredient number {n}</a></td></tr>"
+        for n, grams in enumerate((100, 250, 40, 15))
+    )
+    html = (
+        f"<html><body><div class='recipe'><h1>Plum cake</h1><p>{_POST * 2}</p><table>{rows}</table>"
+        "<p>Bake the cake for forty minutes until the plums have softened and the crumble on top is golden.</p>"
+        "</div></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "Ingredient number 2" in doc.text

@@ -735,6 +735,8 @@ def _label_inside(
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
         return
+    if block.tag in TABLE_CELL_TAGS:
+        return  # a data cell's number, word or linked name is data, not a counter, a button or a menu
     if (
         block.link_density > opts.max_body_link_density
         and len(block.text) < opts.min_linked_prose_chars
@@ -743,8 +745,6 @@ def _label_inside(
         kind = Label.RELATED_LINKS if block.tag == "li" and len(block.text.split()) > 3 else Label.NAVIGATION
         block.remove(kind, f"link density {block.link_density:.2f} in {_element_of(block)}")
         return
-    if block.tag in TABLE_CELL_TAGS:
-        return  # a data cell's number or word is data, not a counter or a button
     if classify_furniture is not None and len(block.text) <= opts.max_furniture_phrase_chars:
         found = classify_furniture(block.text)
         if found is not None:
