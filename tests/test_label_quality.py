@@ -58,3 +58,16 @@ def test_linked_cells_of_a_data_table_in_the_article_are_kept():
     )
     doc = clean_html(html, detect_language=False)
     assert "Ingredient number 2" in doc.text
+
+
+def test_a_short_line_with_a_date_between_the_article_paragraphs_is_text_not_its_dateline():
+    html = (
+        "<html><body><div class='post'><h1>Poster contest</h1><p>3 March 2020</p>"
+        f"<p>{_POST}</p><p>Closing date: 03.11.2019 (postmark)</p>"
+        "<p>Send your poster to the club house, where the jury will meet in the week after the closing date.</p>"
+        "</div></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "Closing date: 03.11.2019" in doc.text
+    # Above the text, the date line is still the article's dateline.
+    assert "3 March 2020" not in doc.text

@@ -582,6 +582,7 @@ def label_blocks(
     # the first h1 there; failing both, an h1 anywhere that matches the title.
     prose = main.prose
     first_prose = next((i for i in range(first, end) if inside[i] and prose[i]), end)
+    last_prose = next((i for i in range(end - 1, first_prose, -1) if inside[i] and prose[i]), first_prose)
     best, best_score = None, 0.0
     for block in blocks[:first_prose]:
         if block.tag not in HEADING_TAGS:
@@ -626,7 +627,8 @@ def label_blocks(
                 block.remove(Label.BOILERPLATE, outside_reason)
             continue
         source = source if source > main.root else -1
-        _label_inside(block, seg, c, source, evidence, kinds_inside, opts, inside_reasons)
+        in_text = first_prose < i < last_prose
+        _label_inside(block, seg, c, source, evidence, kinds_inside, opts, inside_reasons, in_text)
     _drop_edge_teasers(blocks, inside, opts, prose)
     _drop_related_boxes(blocks, inside)
     _drop_empty_headings(blocks, inside, opts)
@@ -682,16 +684,20 @@ def _as_metadata(
     c: int,
     opts: DomLabelOptions,
     where: str | None,
+    by_own_words: bool = True,
 ) -> bool:
     """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was.
 
-    `where` ends the reason; None stands for "in" the block's own element, worked out only for a block labelled."""
+    `where` ends the reason; None stands for "in" the block's own element, worked out only for a block labelled.
+    Without `by_own_words`, only a container's words or an opening publication stamp ("Updated ...") make one."""
     # The tag first, and the words counted only up to the limit: most blocks asked are long paragraphs.
     limit = opts.max_metadata_words
     if block.tag in NOT_METADATA_TAGS or len(block.text.split(None, limit)) > limit:
         return False
     meta = kinds[c]
     if meta is None:
+        if not by_own_words and not _DATELINE_START.match(block.text):
+            return False
         if _BYLINE.match(block.text):
             meta = Label.BYLINE
         elif _reads_like_date(block.text):
@@ -723,14 +729,18 @@ def _label_inside(
     kinds: MetadataKinds,
     opts: DomLabelOptions,
     reasons: dict[int, str],
+    in_text: bool = False,
 ) -> None:
+    """Label one block inside the main content. `in_text`: it lies between the article's first and last paragraphs,
+    where a line with a date in it is the text's own ("Deadline: 3 November", "she turns 100 on 5 May 2021"):
+    the article's dateline stands above or below its text, so only a container named for it makes one there."""
     if source >= 0:
         reason = reasons.get(source)
         if reason is None:  # one reason per furniture container, as outside the main content
             reason = reasons[source] = f"inside main content but in {_describe(seg, source, evidence[source][1])}"
         block.remove(evidence[source][0], reason)  # type: ignore[arg-type]
         return
-    if _as_metadata(block, kinds, c, opts, None):
+    if _as_metadata(block, kinds, c, opts, None, not in_text):
         return
     if block.tag in CONTROL_TAGS:
         block.remove(Label.PAGE_CONTROL, f"form control <{block.tag}>")
