@@ -71,3 +71,29 @@ def test_a_short_line_with_a_date_between_the_article_paragraphs_is_text_not_its
     assert "Closing date: 03.11.2019" in doc.text
     # Above the text, the date line is still the article's dateline.
     assert "3 March 2020" not in doc.text
+
+
+def test_an_article_in_sections_each_closed_by_a_gallery_is_kept_whole():
+    # Each section holds its text and then a gallery caption. The caption after the text is furniture, so the
+    # section is still only the text's wrapper: the sibling sections continue the article.
+    def section(n: int, text: str) -> str:
+        return (
+            f"<section class='element'><div class='textpic'><div class='bodytext'><p>{text}</p></div>"
+            f"<div class='gallery'><p>Figure {n}: the lake at dawn</p></div></div></section>"
+        )
+
+    texts = [
+        f"Part {n} of the report: the ice on the lake held for {n + 3} weeks this winter, longer than in any "
+        "of the ten years before, and the skaters came from far away to use it." + (_POST * 3 if n == 2 else "")
+        for n in range(4)
+    ]
+    html = (
+        "<html><body><div class='maincontent'>"
+        + "".join(section(n, text) for n, text in enumerate(texts))
+        + "<div class='more'>"
+        + "".join(f"<p><a href='/report/{n}'>Weekly report number {n} of the winter</a></p>" for n in range(30))
+        + "</div></div></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    for n in range(4):
+        assert f"Part {n} of the report" in doc.text

@@ -467,6 +467,7 @@ def _outermost_wrapper(
     blocks, all before it and none of them prose, and is not furniture. A recipe's method in an accordion panel under its own
     heading has its ingredients one panel over: the siblings to look at are the panels', not the method's."""
     containers = seg.containers
+    owner = seg.owner
     inner = containers[index]
     prose = prose_before[inner.end_block] - prose_before[inner.first_block]
     size = inner.end_block - inner.first_block
@@ -477,9 +478,12 @@ def _outermost_wrapper(
             break
         if outer.end_block - outer.first_block - size > opts.max_wrapper_extra_blocks:
             break
-        if outer.end_block > inner.end_block:
+        if outer.end_block > inner.end_block and not all(
+            furniture_from[owner[i]] >= 0 for i in range(inner.end_block, outer.end_block)
+        ):
             # A line after the article inside the wrapper (a closing paragraph) belongs with it: the wrapper is the
-            # article's own container, not a panel around it.
+            # article's own container, not a panel around it. (Furniture after it, a gallery's caption, is not such
+            # a line: the wrapper is still only the article's.)
             break
         if prose_before[outer.end_block] - prose_before[outer.first_block] != prose:
             break
