@@ -737,7 +737,8 @@ def _label_inside(
 ) -> None:
     """Label one block inside the main content. `in_text`: it lies between the article's first and last paragraphs,
     where a line with a date in it is the text's own ("Deadline: 3 November", "she turns 100 on 5 May 2021"):
-    the article's dateline stands above or below its text, so only a container named for it makes one there."""
+    the article's dateline stands above or below its text, so there only a container named for it or an opening
+    publication stamp ("Updated ...") makes one."""
     if source >= 0:
         reason = reasons.get(source)
         if reason is None:  # one reason per furniture container, as outside the main content
