@@ -1,5 +1,6 @@
-"""Build of the compiled modules: src/thresher/segment/_walk.pyx (the DOM walk and the byte scan for deep nesting)
-and src/thresher/_bytescan.pyx (the binary and UTF-8 checks of raw input).
+"""Build of the compiled modules: src/thresher/segment/_walk.pyx (the DOM walk and the byte scan for deep nesting),
+src/thresher/_bytescan.pyx (the binary and UTF-8 checks of raw input) and src/thresher/label/_names.pyx (what an
+element's tag, id and class names say, label.dom_vocab's name evidence).
 
 Everything else is in pyproject.toml. The extensions are optional: where they cannot be compiled (no C compiler), the
 install still succeeds and thresher runs the same code in Python (HTML mode about five times slower).
@@ -16,6 +17,7 @@ else:
         [
             Extension("thresher.segment._walk", ["src/thresher/segment/_walk.pyx"], optional=True),
             Extension("thresher._bytescan", ["src/thresher/_bytescan.pyx"], optional=True),
+            Extension("thresher.label._names", ["src/thresher/label/_names.pyx"], optional=True),
         ],
         compiler_directives={"language_level": 3},
         quiet=True,

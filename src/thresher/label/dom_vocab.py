@@ -8,7 +8,9 @@ adjacent words are also tried joined ("article-body" -> "articlebody") so compou
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from functools import lru_cache
 
 from thresher.model import Label
@@ -343,3 +345,38 @@ def name_evidence(tag: str, ident: str, hint: str) -> tuple[Label | None, str, b
     if weak is not None and not has_content_word and tag not in ("article", "main", "section"):
         return weak[0], weak[1], False, metadata
     return None, "", False, metadata
+
+
+# The definitions above, uncached: the compiled twins are held to them (tests/test_label_names_compiled.py).
+name_analysis_python = _name_analysis.__wrapped__
+name_evidence_python = name_evidence.__wrapped__
+
+
+def _compiled_names():
+    """label/_names.pyx's module when it was built, else None: the same two functions compiled, several times faster
+    on a cache miss (names are analysed by the thousand per page, and most of them only once).
+
+    THRESHER_PURE_PYTHON=1 in the environment keeps the Python code (to compare the two, or to rule one out).
+    """
+    if os.environ.get("THRESHER_PURE_PYTHON"):
+        return None
+    try:
+        from thresher.label import _names  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return _names
+
+
+def _cached_like(cached, function):
+    """`function` behind a cache like `cached`'s (the same size), under the name and docstring of its definition."""
+    twin = lru_cache(**cached.cache_parameters())(function)
+    twin.__name__, twin.__qualname__, twin.__doc__ = cached.__name__, cached.__qualname__, cached.__doc__
+    return twin
+
+
+_COMPILED_NAMES = _compiled_names()
+if _COMPILED_NAMES is not None:
+    # The cache keeps its name (thresher.caches empties it by name). The compiled name_evidence analyses each name
+    # itself, without the _name_analysis cache: that costs less than making the name's string to look it up.
+    name_evidence = _cached_like(name_evidence, _COMPILED_NAMES.name_evidence)
+    _COMPILED_NAMES.configure(sys.modules[__name__], name_analysis_python)
