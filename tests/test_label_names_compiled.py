@@ -49,7 +49,13 @@ TAGS = ["div", "span", "li", "ul", "body", "html", "article", "main", "section",
 HINT_WORDS = ["main", "articlebody", "navigation", "menu", "menubar", "contentinfo", "complementary", "banner",
               "search", "dialog", "alertdialog", "author", "headline", "articlebodyx", "region", "Main"]
 
-words = st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(OTHER_WORDS), st.text(max_size=6))
+# A vocabulary word with some letters capitalised, by a random bit mask.
+mixed_case = st.builds(
+    lambda word, mask: "".join(c.upper() if mask >> i & 1 else c for i, c in enumerate(word)),
+    st.sampled_from(VOCABULARY),
+    st.integers(0, 2**16),
+)
+words = st.one_of(st.sampled_from(VOCABULARY), st.sampled_from(OTHER_WORDS), mixed_case, st.text(max_size=6))
 names = st.builds(
     lambda parts, separators: "".join(part + separator for part, separator in zip(parts, separators)),
     st.lists(words, max_size=5),
@@ -102,6 +108,9 @@ def test_an_element_gets_the_same_evidence_from_both(tag, ident, hint):
         ("nav", "", ""),
         ("main", "", "search"),
         ("nav", None, None),  # no names at all
+        # the ends of the ranges of letters, capitals and digits
+        ("div", ".anZeige", ""), ("div", ".anzeige", ""), ("div", ".Ad-slot", ""), ("div", ".text-2xl.post9", ""),
+        ("div", ".nav9", ""), ("div", "#0nav", ""),
     ],
 )
 def test_the_rules_examples_agree(tag, ident, hint):
@@ -162,3 +171,15 @@ def test_the_python_definition_can_be_chosen():
     done = subprocess.run([sys.executable, "-c", script], check=False, env=env, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split()[0] == "True"
+
+
+@needs_compiled
+def test_an_unconfigured_twin_refuses_instead_of_reading_no_tables():
+    # The extension imported alone, before dom_vocab configures it: it must raise, not read a missing index.
+    script = (
+        "from thresher.label import _names\n"
+        "try:\n    _names.name_evidence('div', '.sidebar', '')\nexcept RuntimeError:\n    print('refused')"
+    )
+    done = subprocess.run([sys.executable, "-c", script], check=False, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "refused"
