@@ -8,11 +8,11 @@ adjacent words are also tried joined ("article-body" -> "articlebody") so compou
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from functools import lru_cache
 
+from thresher.compiled import compiled_module
 from thresher.model import Label
 
 # Tags that are furniture by their HTML meaning.
@@ -352,21 +352,6 @@ name_analysis_python = _name_analysis.__wrapped__
 name_evidence_python = name_evidence.__wrapped__
 
 
-def _compiled_names():
-    """label/_names.pyx's module when it was built, else None: the same two functions compiled, several times faster
-    on a cache miss (names are analysed by the thousand per page, and most of them only once).
-
-    THRESHER_PURE_PYTHON=1 in the environment keeps the Python code (to compare the two, or to rule one out).
-    """
-    if os.environ.get("THRESHER_PURE_PYTHON"):
-        return None
-    try:
-        from thresher.label import _names  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return _names
-
-
 def _cached_like(cached, function):
     """`function` behind a cache like `cached`'s (the same size), under the name and docstring of its definition."""
     twin = lru_cache(**cached.cache_parameters())(function)
@@ -374,7 +359,9 @@ def _cached_like(cached, function):
     return twin
 
 
-_COMPILED_NAMES = _compiled_names()
+# label/_names.pyx's module when it was built: the same two functions compiled, several times faster on a cache miss
+# (names are analysed by the thousand per page, and most of them only once); None keeps the Python code.
+_COMPILED_NAMES = compiled_module("thresher.label._names")
 if _COMPILED_NAMES is not None:
     # The cache keeps its name (thresher.caches empties it by name). The compiled name_evidence analyses each name
     # itself, without the _name_analysis cache: that costs less than making the name's string to look it up.
