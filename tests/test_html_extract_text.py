@@ -119,3 +119,34 @@ def test_benchmark_pages_give_the_same_text(loader: str) -> None:
 
     for page in getattr(scoring, loader)(limit=BENCH_SLICE):
         _assert_same_text(page.html, page.url)
+
+
+def _page_bytes() -> bytes:
+    return ("<html><head><title>Ferry</title></head><body><h1>Ferry</h1>" + ARTICLE + "<p>Grüße — 日本</p></body></html>").encode()
+
+
+def test_a_decoded_utf8_page_is_cleaned_from_its_bytes_without_decoding_its_text():
+    decoded = decode_with_info(_page_bytes())
+    from thresher.modes.html import clean_html_with_text
+
+    doc, text = clean_html_with_text(decoded, text_only=True)
+    assert decoded._text is None  # the parser read the bytes; nothing asked for the text
+    assert text == clean_html(_page_bytes().decode("utf-8")).text
+    assert "Commuters from the northern suburbs" in text
+
+
+def test_a_decoded_page_past_the_size_limit_is_cut_as_its_text_would_be(monkeypatch):
+    import thresher.modes.html as html_mode
+
+    monkeypatch.setattr(html_mode, "MAX_HTML_CHARS", 150)
+    data = _page_bytes()
+    from_bytes, from_text = clean_html(decode_with_info(data)), clean_html(data.decode("utf-8"))
+    assert "truncated_input" in from_bytes.flags
+    assert [(b.text, b.role, b.label) for b in from_bytes.blocks] == [(b.text, b.role, b.label) for b in from_text.blocks]
+
+
+def test_a_decoded_deeply_nested_page_is_cut_as_its_text_would_be():
+    data = ("<html><body><p>" + ARTICLE + "</p>" + "<div>" * 20_000 + "deep" + "</div>" * 20_000 + "</body></html>").encode()
+    from_bytes, from_text = clean_html(decode_with_info(data)), clean_html(data.decode("utf-8"))
+    assert "deep_nesting_cut" in from_bytes.flags
+    assert from_bytes.text == from_text.text

@@ -14,15 +14,14 @@ def clean(page: str | bytes | DecodeResult, url: str | None = None, format: Form
     """Clean one page (HTML or plain text, as `str` or raw bytes, or already decoded) into a `Document` with its
     full account."""
     decoded = page if isinstance(page, DecodeResult) else decode_with_info(page)
-    text = decoded.text
-    mode = sniff_format(text) if format == "auto" else format
+    mode = sniff_format(decoded.text) if format == "auto" else format
     if mode == "html":
         from thresher.modes.html import clean_html
 
-        return clean_html(text, url=url, utf8=decoded.utf8)
+        return clean_html(decoded, url=url)  # its UTF-8 bytes go to the parser, as they are
     from thresher.modes.text import clean_text_page
 
-    return clean_text_page(text, url=url)
+    return clean_text_page(decoded.text, url=url)
 
 
 def clean_text(text: str | bytes) -> str:
@@ -35,5 +34,4 @@ def extract_text(html: str | bytes, url: str | None = None) -> str:
     metadata fields, the language and the blocks' element paths need."""
     from thresher.modes.html import clean_html_with_text
 
-    decoded = decode_with_info(html)
-    return clean_html_with_text(decoded.text, url=url, utf8=decoded.utf8, text_only=True)[1]
+    return clean_html_with_text(decode_with_info(html), url=url, text_only=True)[1]

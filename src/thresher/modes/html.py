@@ -6,6 +6,7 @@ import dataclasses
 import time
 from dataclasses import dataclass, field
 
+from thresher.decode import DecodeResult
 from thresher.errors import InputError
 from thresher.label.dom import BYLINE_WORDS, DomLabelOptions, label_blocks
 from thresher.metadata.html import date_from_htmldate, extract_metadata, text_hints
@@ -54,34 +55,42 @@ def make_options(**options: object) -> HtmlOptions:
     return HtmlOptions(dom=dom, **html_kw)  # type: ignore[arg-type]
 
 
-def clean_html(html: str, url: str | None = None, *, utf8: bytes | None = None, **options: object) -> Document:
+def clean_html(
+    html: str | DecodeResult, url: str | None = None, *, utf8: bytes | None = None, **options: object
+) -> Document:
     """Clean one HTML page into a Document: body blocks, every removed block with its label and reason, metadata.
 
-    `utf8`, when given, must be exactly `html` in UTF-8 (as `DecodeResult.utf8`): the parser takes it as is.
+    `utf8`, when given, must be exactly `html` in UTF-8 (as `DecodeResult.utf8`): the parser takes it as is. `html`
+    may be the page's `DecodeResult`: its UTF-8 bytes go to the parser, and its text is decoded only if something
+    needs it (a page past MAX_HTML_CHARS or nested too deep, the htmldate fallback).
     """
     return clean_html_with_text(html, url, utf8=utf8, **options)[0]
 
 
 def clean_html_with_text(
-    html: str, url: str | None = None, *, utf8: bytes | None = None, **options: object
+    html: str | DecodeResult, url: str | None = None, *, utf8: bytes | None = None, **options: object
 ) -> tuple[Document, str]:
     """`clean_html`, and the Document's text as it worked it out (so a caller wanting it does not join it again)."""
+    page = _PageText(html)
+    utf8 = page.decoded.utf8 if page.decoded is not None else utf8
     opts = make_options(**options)
     deadline = time.monotonic() + opts.time_budget_s
     doc = Document(mode="html", url=url)
-    if len(html) > MAX_HTML_CHARS:
-        html = html[:MAX_HTML_CHARS]
+    # A page has no more characters than UTF-8 bytes: within the limit in bytes, its text need not be counted.
+    if (utf8 is None or len(utf8) > MAX_HTML_CHARS) and len(page.text) > MAX_HTML_CHARS:
+        page = _PageText(page.text[:MAX_HTML_CHARS])
         doc.flag("truncated_input")
         utf8 = None
     # The parser reads UTF-8 bytes and would encode a str itself: encoding once here (as it would, dropping lone
     # surrogates) costs nothing extra and lets the nesting scan search bytes, a little cheaper than a wide str.
-    data = utf8 if utf8 is not None else html.encode("utf-8", "ignore")
+    data = utf8 if utf8 is not None else page.text.encode("utf-8", "ignore")
     if may_be_deeply_nested(data):
-        html, dropped = limit_nesting(html)
+        limited, dropped = limit_nesting(page.text)
         if dropped:
             doc.flag("deep_nesting_cut")
             doc.signals["nesting_tags_dropped"] = float(dropped)
-            data = html.encode("utf-8", "ignore")
+            page = _PageText(limited)
+            data = limited.encode("utf-8", "ignore")
     tree = parse_html(data)
     if not opts.text_only:
         meta = extract_metadata(tree, url)
@@ -107,7 +116,7 @@ def clean_html_with_text(
         _fill_metadata(doc, meta)
         _visible_metadata(doc)
         if not doc.published and opts.date_fallback:
-            doc.published = date_from_htmldate(html)
+            doc.published = date_from_htmldate(page.text)
     else:
         doc.title = title_hint
     if len(text) < MIN_BODY_CHARS:
@@ -118,6 +127,21 @@ def clean_html_with_text(
         doc.language, score = detect_language(text, opts.language_sample_chars)
         doc.language_score = score if doc.language else None
     return doc, text
+
+
+class _PageText:
+    """The page as text: a `str`, or a DecodeResult whose text is decoded only when asked for (most pages never ask:
+    the parser reads the UTF-8 bytes)."""
+
+    __slots__ = ("decoded", "_text")
+
+    def __init__(self, html: str | DecodeResult) -> None:
+        self.decoded = html if isinstance(html, DecodeResult) else None
+        self._text = html if isinstance(html, str) else None
+
+    @property
+    def text(self) -> str:
+        return self._text if self._text is not None else self.decoded.text  # type: ignore[union-attr]
 
 
 def _body_from_json_ld(doc: Document, article_body: str) -> None:
