@@ -73,6 +73,18 @@ def test_a_short_line_with_a_date_between_the_article_paragraphs_is_text_not_its
     assert "3 March 2020" not in doc.text
 
 
+def test_a_byline_after_the_lead_paragraph_is_still_the_byline():
+    # Dates between the paragraphs are the text's own; a byline there is the article's (set after its lead).
+    html = (
+        "<html><body><div class='post'><h1>Crossing</h1>"
+        f"<p>{_POST}</p><p>By Jane Doe</p><p>{_POST}</p><p>{_POST}</p>"
+        "</div></body></html>"
+    )
+    doc = clean_html(html, detect_language=False)
+    assert "By Jane Doe" not in doc.text
+    assert doc.author == "Jane Doe"
+
+
 def test_an_article_in_sections_each_closed_by_a_gallery_is_kept_whole():
     # Each section holds its text and then a gallery caption. The caption after the text is furniture, so the
     # section is still only the text's wrapper: the sibling sections continue the article.

@@ -693,18 +693,17 @@ def _as_metadata(
     """Label a short byline or dateline block METADATA (by its container's words or its own); True when it was.
 
     `where` ends the reason; None stands for "in" the block's own element, worked out only for a block labelled.
-    Without `by_own_words`, only a container's words or an opening publication stamp ("Updated ...") make one."""
+    Without `by_own_words`, a date among the block's words does not make a dateline (only a container's words or an
+    opening publication stamp, "Updated ..."); a line opening with a byline word still makes a byline."""
     # The tag first, and the words counted only up to the limit: most blocks asked are long paragraphs.
     limit = opts.max_metadata_words
     if block.tag in NOT_METADATA_TAGS or len(block.text.split(None, limit)) > limit:
         return False
     meta = kinds[c]
     if meta is None:
-        if not by_own_words and not _DATELINE_START.match(block.text):
-            return False
         if _BYLINE.match(block.text):
             meta = Label.BYLINE
-        elif _reads_like_date(block.text):
+        elif (by_own_words or _DATELINE_START.match(block.text)) and _reads_like_date(block.text):
             meta = Label.DATELINE
         else:
             return False
@@ -738,7 +737,8 @@ def _label_inside(
     """Label one block inside the main content. `in_text`: it lies between the article's first and last paragraphs,
     where a line with a date in it is the text's own ("Deadline: 3 November", "she turns 100 on 5 May 2021"):
     the article's dateline stands above or below its text, so there only a container named for it or an opening
-    publication stamp ("Updated ...") makes one."""
+    publication stamp ("Updated ...") makes one. A byline ("By Jane Doe") is one wherever it stands: after a lead
+    paragraph is where many articles put it."""
     if source >= 0:
         reason = reasons.get(source)
         if reason is None:  # one reason per furniture container, as outside the main content
