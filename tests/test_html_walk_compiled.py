@@ -9,6 +9,7 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,39 @@ def test_compiled_nesting_scan_finds_a_deep_stretch_after_ordinary_markup() -> N
     # "</" split across two windows closes neither: the opening tags before it still count
     assert seg_html.may_be_deeply_nested(b"<" * 8 + b"/", window=8, min_tags=8)
     assert not seg_html.may_be_deeply_nested(b"<" * 7 + b"/", window=8, min_tags=7)
+
+
+@needs_compiled
+def test_the_walk_builds_blocks_and_containers_in_place():
+    # Writing the slots directly is the walk's fast path for both records; the class's own constructor is the rule.
+    assert seg_html._COMPILED_WALK.records_built_in_place() == (True, True)
+
+
+@needs_compiled
+def test_a_record_built_in_place_equals_the_constructed_one_and_owns_its_references():
+    from thresher.model import Block, Role
+
+    maker = seg_html._COMPILED_WALK.RecordMaker(Block, tuple(Block.__slots__))
+    text = "".join(["a paragraph of its own ", "1"])  # a fresh object: its count moves only with what holds it
+    values = (3, text, Role.BODY, None, None, None, None, None, "p", 0.25, 1, [("a", "/x")])
+    held_before = sys.getrefcount(text)
+    record = maker.make_from(values)
+    assert record == Block(*values)
+    assert sys.getrefcount(text) == held_before + 1
+    assert sys.getrefcount(record) == 2  # the name and getrefcount's argument
+    del record
+    assert sys.getrefcount(text) == held_before
+
+
+@needs_compiled
+def test_a_class_that_is_not_a_plain_slots_record_is_called_instead():
+    class Plain:
+        def __init__(self, a, b):
+            self.a, self.b = a, b
+
+        def __eq__(self, other):
+            return (self.a, self.b) == (other.a, other.b)
+
+    maker = seg_html._COMPILED_WALK.RecordMaker(Plain, ("a", "b"))
+    assert not maker.usable
+    assert maker.make_from((1, 2)) == Plain(1, 2)

@@ -13,10 +13,27 @@ space folding, link characters, the Block and Container records) is the Python w
 agree block for block. tests/test_html_walk_compiled.py holds them to it.
 """
 
+from dataclasses import fields as fields_of
+
 from libc.stdint cimport uintptr_t
 from libc.stdlib cimport free, malloc, realloc
 from libc.string cimport memchr, memcmp, memcpy
+from cpython.object cimport PyObject, PyTypeObject
+from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
+
+cdef extern from "structmember.h":
+    ctypedef struct PyMemberDef:
+        int type
+        Py_ssize_t offset
+    int T_OBJECT_EX
+
+cdef extern from "Python.h":
+    PyObject *PyType_GenericAlloc(PyTypeObject *type, Py_ssize_t nitems) except NULL
+
+cdef extern from "descrobject.h":
+    ctypedef struct PyMemberDescrObject:
+        PyMemberDef *d_member
 
 cdef extern from "<dlfcn.h>" nogil:
     void *dlopen(const char *filename, int flags)
@@ -153,13 +170,94 @@ def bind(str library_path):
     return element_name_fn != NULL and attr_name_fn != NULL
 
 
+DEF MAX_RECORD_FIELDS = 16
+
+
+cdef class RecordMaker:
+    """Builds instances of a slots dataclass (Block, Container) by writing its slots directly: the generated
+    `__init__` is a Python function, and the walk makes hundreds of records a page. Usable only when every field is
+    a plain object slot (`usable`); `configure` checks it builds what the class's own constructor builds."""
+
+    cdef PyTypeObject *cls
+    cdef object cls_object
+    cdef Py_ssize_t offsets[MAX_RECORD_FIELDS]
+    cdef Py_ssize_t count
+    cdef readonly bint usable
+
+    def __cinit__(self, type cls, tuple fields):
+        self.cls_object = cls
+        self.cls = <PyTypeObject *> cls
+        self.count = len(fields)
+        # Every slot a field, and the class allocated as `object` allocates (no __new__ of its own).
+        self.usable = (
+            0 < self.count <= MAX_RECORD_FIELDS and tuple(getattr(cls, "__slots__", ())) == fields
+            and cls.__new__ is object.__new__ and (<PyTypeObject *> cls).tp_itemsize == 0
+        )
+        if not self.usable:
+            return
+        for i, name in enumerate(fields):
+            descriptor = cls.__dict__.get(name)
+            if type(descriptor).__name__ != "member_descriptor":
+                self.usable = False
+                return
+            member = (<PyMemberDescrObject *> descriptor).d_member
+            if member.type != T_OBJECT_EX:
+                self.usable = False
+                return
+            self.offsets[i] = member.offset
+
+    cdef object make(self, PyObject **values):
+        """A record holding `values` (one per field, in order; borrowed references), or the class called with them."""
+        cdef Py_ssize_t i
+        cdef PyObject *made
+        if not self.usable:
+            return self.cls_object(*[<object> values[i] for i in range(self.count)])
+        made = PyType_GenericAlloc(self.cls, 0)  # zeroed, as the class's own allocation (a dataclass's is this)
+        for i in range(self.count):
+            Py_INCREF(<object> values[i])
+            (<PyObject **> (<char *> made + self.offsets[i]))[0] = values[i]
+        record = <object> made
+        Py_DECREF(record)  # the allocation's own reference: `record` holds one now
+        return record
+
+    def make_from(self, tuple values):
+        """`make` for Python callers (the probe in configure and the tests)."""
+        cdef PyObject *pointers[MAX_RECORD_FIELDS]
+        if len(values) != self.count:
+            raise ValueError("one value per field")
+        for i in range(self.count):
+            pointers[i] = <PyObject *> values[i]
+        return self.make(pointers)
+
+
+cdef RecordMaker block_maker = None, container_maker = None
+
+
+def _maker_for(type cls, tuple fields, tuple sample):
+    """A RecordMaker for `cls`, used only when it builds what `cls(*sample)` builds."""
+    maker = RecordMaker(cls, fields)
+    if maker.usable and maker.make_from(sample) != cls(*sample):
+        maker = RecordMaker(cls, ())  # not usable: calls the class
+    return maker
+
+
+def records_built_in_place():
+    """(Block, Container): whether the walk writes each record's slots itself rather than calling the class."""
+    return block_maker is not None and block_maker.usable, container_maker is not None and container_maker.usable
+
+
 def configure(block, role, container, text_of, ident_from, kind_of_tag, flags_of_tag, tuple style_fragments):
     """Hand the walk segment.html's pieces: the Block and Container types, the BODY role, and the functions
     `make_text(raw, pre) -> (text, visible chars) | None`, `ident_of(id, class, role, itemprop) -> (ident, hint)`,
     `tag_kind(name) -> kind`, `flags_of(name) -> flags`, and the inline-style fragments
     (str) that hide an element."""
     global block_type, body_role, container_type, make_text, ident_of, tag_kind, flags_of, hidden_style_fragments
+    global block_maker, container_maker
     block_type, body_role, container_type = block, role, container
+    block_maker = _maker_for(
+        block, tuple(f.name for f in fields_of(block)), (7, "text", role, None, None, None, None, None, "p", 0.5, 3, None)
+    )
+    container_maker = _maker_for(container, tuple(f.name for f in fields_of(container)), ("div", "#a", -1, 0, 1, 2, "main"))
     make_text, ident_of, tag_kind, flags_of = text_of, ident_from, kind_of_tag, flags_of_tag
     hidden_style_fragments = tuple(fragment.encode() for fragment in style_fragments)
 
@@ -624,12 +722,18 @@ cdef class Walk:
         cdef Py_ssize_t parent = self.containers.parent[owner]
         cdef double density = self.link_chars / <double> chars
         cdef list blocks = self.blocks
-        blocks.append(
-            block_type(
-                len(blocks), text, body_role, None, None, None, None, None, self.containers.tags[owner],
-                density if density < 1.0 else 1.0, parent if parent >= 0 else owner, self.links or None,
-            )
+        cdef PyObject *values[12]
+        cdef object index, tag, link_density, group, links  # Python objects: the record holds them
+        index, tag, link_density = len(blocks), self.containers.tags[owner], density if density < 1.0 else 1.0
+        group, links = parent if parent >= 0 else owner, self.links or None
+        # Block's fields in order: index, text, role, label, reason, language, line_no, path, tag, link_density, group,
+        # links.
+        values[0], values[1], values[2] = <PyObject *> index, <PyObject *> text, <PyObject *> body_role
+        values[3] = values[4] = values[5] = values[6] = values[7] = <PyObject *> None
+        values[8], values[9], values[10], values[11] = (
+            <PyObject *> tag, <PyObject *> link_density, <PyObject *> group, <PyObject *> links
         )
+        blocks.append(block_maker.make(values))
         self.owners.append(owner)
         return 0
 
@@ -817,13 +921,19 @@ def walk(size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ss
                     w.name_container(frame.index, frame.node)
     finally:
         free(stack)
-    out = [
-        container_type(
-            containers.tags[i], containers.idents[i], containers.parent[i], containers.depth[i],
-            containers.first_block[i], containers.end_block[i], containers.hints[i],
+    cdef PyObject *values[7]
+    cdef object c_tag, c_ident, c_hint, c_parent, c_depth, c_first, c_end  # Python objects: the record holds them
+    out = []
+    for i in range(containers.count):
+        c_tag, c_ident, c_hint = containers.tags[i], containers.idents[i], containers.hints[i]
+        c_parent, c_depth = containers.parent[i], containers.depth[i]
+        c_first, c_end = containers.first_block[i], containers.end_block[i]
+        # Container's fields in order: tag, ident, parent, depth, first_block, end_block, hint.
+        values[0], values[1], values[2], values[3] = (
+            <PyObject *> c_tag, <PyObject *> c_ident, <PyObject *> c_parent, <PyObject *> c_depth
         )
-        for i in range(containers.count)
-    ]
+        values[4], values[5], values[6] = <PyObject *> c_first, <PyObject *> c_end, <PyObject *> c_hint
+        out.append(container_maker.make(values))
     return w.blocks, out, w.owners, visited + check_every - until_clock, stopped
 
 
