@@ -126,8 +126,10 @@ def _page_bytes() -> bytes:
 
 
 def test_a_decoded_utf8_page_is_cleaned_from_its_bytes_without_decoding_its_text():
-    decoded = decode_with_info(_page_bytes())
+    from thresher.decode import DecodeResult
     from thresher.modes.html import clean_html_with_text
+
+    decoded = DecodeResult(None, "utf-8", "utf-8", _page_bytes())  # as decoding leaves strict UTF-8 when compiled
 
     doc, text = clean_html_with_text(decoded, text_only=True)
     assert decoded._text is None  # the parser read the bytes; nothing asked for the text

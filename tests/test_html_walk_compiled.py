@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -48,6 +49,7 @@ def both_walks(html: str | bytes, deadline: float | None = None):
 
 
 @pytest.mark.skipif(shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here")
+@pytest.mark.skipif(bool(os.environ.get("THRESHER_PURE_PYTHON")), reason="the Python code is asked for")
 def test_the_install_built_the_compiled_walk_and_it_reads_this_lexbor():
     # Built: pip install compiled the extension. Bound: its view of lexbor's structs matched selectolax's answers.
     assert EXTENSION_BUILT
@@ -133,6 +135,7 @@ def test_the_compiled_walk_leaves_the_tree_as_it_was():
     assert tree.html == before
 
 
+@pytest.mark.skipif(bool(os.environ.get("THRESHER_PURE_PYTHON")), reason="the Python code is asked for")
 def test_the_python_walk_can_be_chosen_and_cleans_the_same(tmp_path):
     import json
     import os

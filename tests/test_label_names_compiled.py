@@ -69,6 +69,7 @@ hints = st.builds(" ".join, st.lists(st.sampled_from(HINT_WORDS), max_size=3)) |
 
 
 @pytest.mark.skipif(shutil.which("cc") is None and shutil.which("gcc") is None, reason="no C compiler here")
+@pytest.mark.skipif(bool(os.environ.get("THRESHER_PURE_PYTHON")), reason="the Python code is asked for")
 def test_the_install_built_the_compiled_name_evidence():
     assert EXTENSION_BUILT
     assert compiled is not None
