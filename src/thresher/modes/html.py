@@ -71,14 +71,15 @@ def clean_html_with_text(
     html: str | DecodeResult, url: str | None = None, *, utf8: bytes | None = None, **options: object
 ) -> tuple[Document, str]:
     """`clean_html`, and the Document's text as it worked it out (so a caller wanting it does not join it again)."""
-    page = _PageText(html)
-    utf8 = page.decoded.utf8 if page.decoded is not None else utf8
+    # The page as a DecodeResult either way: its text is decoded only if something below reads it.
+    page = html if isinstance(html, DecodeResult) else DecodeResult(html, None, "str", utf8)
+    utf8 = page.utf8
     opts = make_options(**options)
     deadline = time.monotonic() + opts.time_budget_s
     doc = Document(mode="html", url=url)
     # A page has no more characters than UTF-8 bytes: within the limit in bytes, its text need not be counted.
     if (utf8 is None or len(utf8) > MAX_HTML_CHARS) and len(page.text) > MAX_HTML_CHARS:
-        page = _PageText(page.text[:MAX_HTML_CHARS])
+        page = DecodeResult(page.text[:MAX_HTML_CHARS], None, "str")
         doc.flag("truncated_input")
         utf8 = None
     # The parser reads UTF-8 bytes and would encode a str itself: encoding once here (as it would, dropping lone
@@ -89,7 +90,7 @@ def clean_html_with_text(
         if dropped:
             doc.flag("deep_nesting_cut")
             doc.signals["nesting_tags_dropped"] = float(dropped)
-            page = _PageText(limited)
+            page = DecodeResult(limited, None, "str")
             data = limited.encode("utf-8", "ignore")
     tree = parse_html(data)
     if not opts.text_only:
@@ -127,21 +128,6 @@ def clean_html_with_text(
         doc.language, score = detect_language(text, opts.language_sample_chars)
         doc.language_score = score if doc.language else None
     return doc, text
-
-
-class _PageText:
-    """The page as text: a `str`, or a DecodeResult whose text is decoded only when asked for (most pages never ask:
-    the parser reads the UTF-8 bytes)."""
-
-    __slots__ = ("decoded", "_text")
-
-    def __init__(self, html: str | DecodeResult) -> None:
-        self.decoded = html if isinstance(html, DecodeResult) else None
-        self._text = html if isinstance(html, str) else None
-
-    @property
-    def text(self) -> str:
-        return self._text if self._text is not None else self.decoded.text  # type: ignore[union-attr]
 
 
 def _body_from_json_ld(doc: Document, article_body: str) -> None:
