@@ -222,3 +222,22 @@ def test_a_class_that_is_not_a_plain_slots_record_is_called_instead():
     maker = seg_html._COMPILED_WALK.RecordMaker(Plain, ("a", "b"))
     assert not maker.usable
     assert maker.make_from((1, 2)) == Plain(1, 2)
+
+
+@needs_compiled
+def test_a_record_class_whose_constructor_does_more_is_called_with_every_field():
+    # Slots alone would pass the layout checks; the probe record shows the constructor does more, so the maker calls
+    # the class, with all the values.
+    from dataclasses import dataclass
+
+    @dataclass(slots=True)
+    class Normalised:
+        tag: str
+        depth: int
+
+        def __post_init__(self):
+            self.tag = self.tag.upper()
+
+    maker = seg_html._COMPILED_WALK._maker_for(Normalised, ("tag", "depth"), ("div", 1))
+    assert not maker.usable
+    assert maker.make_from(("p", 2)) == Normalised("p", 2)

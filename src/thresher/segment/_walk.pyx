@@ -234,10 +234,11 @@ cdef RecordMaker block_maker = None, container_maker = None
 
 
 def _maker_for(type cls, tuple fields, tuple sample):
-    """A RecordMaker for `cls`, used only when it builds what `cls(*sample)` builds."""
-    maker = RecordMaker(cls, fields)
+    """A RecordMaker for `cls`, writing slots only when that builds what `cls(*sample)` builds (else it calls the
+    class)."""
+    cdef RecordMaker maker = RecordMaker(cls, fields)
     if maker.usable and maker.make_from(sample) != cls(*sample):
-        maker = RecordMaker(cls, ())  # not usable: calls the class
+        maker.usable = False
     return maker
 
 
@@ -277,26 +278,37 @@ cdef object attr_value(th_attr *attr):
     return decode(attr.value.data, attr.value.length)
 
 
-cdef tuple naming_attributes(th_node *node):
-    """(id, class, role, itemprop, any attribute at all) of an element, as selectolax's `attributes` dict gives them."""
+cdef void find_naming_attributes(th_node *node, th_attr **found) noexcept:
+    """The element's id, class, role and itemprop attributes into found[0..3] (NULL where absent); the last of each
+    when one is written twice, as in selectolax's `attributes` dict."""
     cdef th_attr *attr = (<th_element *> node).first_attr
     cdef const unsigned char *name
     cdef size_t length = 0
-    ident = cls = role = prop = None
-    cdef bint any_attr = attr != NULL
+    found[0] = found[1] = found[2] = found[3] = NULL
     while attr != NULL:
         name = attr_name_fn(attr, &length)
         if name != NULL:
             if name_is(name, length, b"id", 2):
-                ident = attr_value(attr)
+                found[0] = attr
             elif name_is(name, length, b"class", 5):
-                cls = attr_value(attr)
+                found[1] = attr
             elif name_is(name, length, b"role", 4):
-                role = attr_value(attr)
+                found[2] = attr
             elif name_is(name, length, b"itemprop", 8):
-                prop = attr_value(attr)
+                found[3] = attr
         attr = attr.next
-    return ident, cls, role, prop, any_attr
+
+
+cdef inline object found_value(th_attr *attr):
+    return attr_value(attr) if attr != NULL else None
+
+
+cdef tuple naming_attributes(th_node *node):
+    """(id, class, role, itemprop, any attribute at all) of an element, as selectolax's `attributes` dict gives them."""
+    cdef th_attr *found[4]
+    find_naming_attributes(node, found)
+    return (found_value(found[0]), found_value(found[1]), found_value(found[2]), found_value(found[3]),
+            (<th_element *> node).first_attr != NULL)
 
 
 cdef object href_of(th_node *node):
@@ -338,11 +350,16 @@ def probe(size_t div_id, size_t p_id, size_t text_id, size_t link_id, size_t bod
     return found[0] == ident
 
 
+cdef inline bint is_ascii_space(unsigned char c) noexcept:
+    """str.isspace on an ASCII character (str.split() splits at these)."""
+    return c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c <= 0x1F
+
+
 cdef inline Py_ssize_t space_length(const unsigned char *s, Py_ssize_t left) noexcept:
     """Bytes of the white-space character at `s` (Python's str.isspace set), or 0 when it is not white space."""
     cdef unsigned char c = s[0]
     if c < 0x80:
-        return 1 if 0x09 <= c <= 0x0D or 0x1C <= c <= 0x20 else 0
+        return 1 if is_ascii_space(c) else 0
     if c == 0xC2:
         return 2 if left >= 2 and (s[1] == 0x85 or s[1] == 0xA0) else 0
     if c == 0xE1:
@@ -380,11 +397,11 @@ cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned cha
             out += i - start
             count += i - start
             continue
-        if c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c < 0x20:
+        if is_ascii_space(c):
             # A run of ASCII white space (the indentation between tags): one gap, however long.
             gap = out > 0
             i += 1
-            while i < n and (src[i] == 0x20 or 0x09 <= src[i] <= 0x0D or 0x1C <= src[i] < 0x20):
+            while i < n and is_ascii_space(src[i]):
                 i += 1
             continue
         width = space_length(src + i, n - i)
@@ -412,11 +429,6 @@ cdef inline bint is_ascii(const unsigned char *text, size_t length) noexcept:
         if text[i] >= 0x80:
             return False
     return True
-
-
-cdef inline bint is_ascii_space(unsigned char c) noexcept:
-    """str.isspace on an ASCII character (str.split() splits at these)."""
-    return c == 0x20 or 0x09 <= c <= 0x0D or 0x1C <= c <= 0x1F
 
 
 cdef inline void lower_ascii(unsigned char *text, Py_ssize_t length) noexcept:
@@ -751,28 +763,14 @@ cdef class Walk:
         """segment.html._ident_of in C for an element whose naming attributes are all ASCII (nearly every one):
         "#id.class1.class2" and "role itemprop", lower-cased. False, having set nothing, when one is not ASCII:
         lower-casing and splitting other text are Python's to do."""
-        cdef th_attr *attr = (<th_element *> node).first_attr
-        cdef th_str *values[4]  # id, class, role, itemprop: the last of each, as `naming_attributes` reads them
-        cdef const unsigned char *name
-        cdef size_t length = 0
+        cdef th_attr *found[4]
+        cdef th_attr *attr
+        cdef th_str *values[4]  # id, class, role, itemprop values, NULL where absent or valueless
         cdef int which
-        values[0] = values[1] = values[2] = values[3] = NULL
-        while attr != NULL:
-            name = attr_name_fn(attr, &length)
-            which = -1
-            if name != NULL:
-                if name_is(name, length, b"id", 2):
-                    which = 0
-                elif name_is(name, length, b"class", 5):
-                    which = 1
-                elif name_is(name, length, b"role", 4):
-                    which = 2
-                elif name_is(name, length, b"itemprop", 8):
-                    which = 3
-            if which >= 0:
-                values[which] = attr.value if attr.value != NULL and attr.value.data != NULL else NULL
-            attr = attr.next
+        find_naming_attributes(node, found)
         for which in range(4):
+            attr = found[which]
+            values[which] = attr.value if attr != NULL and attr.value != NULL and attr.value.data != NULL else NULL
             if values[which] != NULL and not is_ascii(values[which].data, values[which].length):
                 return False
         cdef Buffer out = self.names
