@@ -506,15 +506,11 @@ def _fit_utf8(data: bytes, sample: list[bytes]) -> tuple[_Fit, bool, str | None]
     return _fit(sample, "utf-8"), True, whole
 
 
-def _whole_from_sample(data: bytes, sample: list[bytes], fit: _Fit) -> str | None:
-    """The fit's (strictly decoded) text when the sample was all of `data`, else None."""
-    return fit.text if len(sample) == 1 and sample[0] is data else None
-
-
 def _decode_whole(data: bytes, codec: str, sample: list[bytes], fit: _Fit) -> str:
     """`data` decoded with `codec` (as `_decode_all`), reusing the fit's text when the sample was all of `data`."""
-    whole = _whole_from_sample(data, sample, fit)
-    return whole if whole is not None else _decode_all(data, codec)
+    if fit.text is not None and len(sample) == 1 and sample[0] is data:
+        return fit.text
+    return _decode_all(data, codec)
 
 
 def _decode_all(data: bytes, codec: str, errors: str = "replace") -> str:
