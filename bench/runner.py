@@ -7,6 +7,7 @@ fails on some pages gets no output there (the metrics then count "nothing found"
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import time
@@ -69,6 +70,9 @@ def run_system(
 
     With `warmup`, one untimed call on the first input comes first, so that a system's lazy imports are not billed
     to the first page. `before`, untimed, runs after the warm-up and before the first timed call (to empty caches).
+    Then, untimed, a full garbage collection: Python starts one once enough objects have outlived younger
+    collections since the last, wherever they came from, so without it the objects the system before left behind
+    would start a collection (tens of milliseconds with every peer's modules loaded) in this system's timed calls.
     """
     run = SystemRun(name=name, input_bytes=sum(sizes) if sizes is not None else 0)
     clock = time.perf_counter
@@ -83,6 +87,7 @@ def run_system(
             pass
     if before is not None:
         before()
+    gc.collect()
     for index, item in enumerate(inputs):
         start = clock()
         try:
