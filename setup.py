@@ -1,6 +1,7 @@
 """Build of the compiled modules: src/thresher/segment/_walk.pyx (the DOM walk and the byte scan for deep nesting),
-src/thresher/_bytescan.pyx (the binary and UTF-8 checks of raw input) and src/thresher/label/_names.pyx (what an
-element's tag, id and class names say, label.dom_vocab's name evidence).
+src/thresher/_bytescan.pyx (the binary and UTF-8 checks of raw input), src/thresher/label/_names.pyx (what an
+element's tag, id and class names say, label.dom_vocab's name evidence) and src/thresher/label/_choose.pyx (the loops
+over a page's containers and blocks that choose its main content, in label.dom).
 
 Everything else is in pyproject.toml. The extensions are optional: where they cannot be compiled (no C compiler), the
 install still succeeds and thresher runs the same code in Python (HTML mode about five times slower).
@@ -18,6 +19,7 @@ else:
             Extension("thresher.segment._walk", ["src/thresher/segment/_walk.pyx"], optional=True),
             Extension("thresher._bytescan", ["src/thresher/_bytescan.pyx"], optional=True),
             Extension("thresher.label._names", ["src/thresher/label/_names.pyx"], optional=True),
+            Extension("thresher.label._choose", ["src/thresher/label/_choose.pyx"], optional=True),
         ],
         compiler_directives={"language_level": 3},
         quiet=True,

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from thresher.compiled import compiled_module
 from thresher.label.dom_phrases import classify_appendix, classify_call_to_action, is_related_heading
 from thresher.label.dom_vocab import WEAK_TAGS, WEAK_WORDS, name_evidence
 from thresher.metadata.text import MONTH_ALTERNATION
 from thresher.model import Block, Label, Role
-from thresher.segment.html import CONTROL_TAGS, Segmentation, block_path, element_name
+from thresher.segment.html import CONTROL_TAGS, Container, Segmentation, block_path, element_name
 
 try:  # the shared phrase classifier; labelling still works from DOM evidence alone without it
     from thresher.label.furniture import classify_furniture
@@ -194,11 +197,11 @@ def choose_main_content(
     opts = options or DomLabelOptions()
     containers = seg.containers
     blocks = seg.blocks
-    evidence = [name_evidence(c.tag, c.ident, c.hint) for c in containers]
+    evidence = _CHOICE.evidence_of(containers, name_evidence)
     # Prose characters before each block, to tell how much of the page's prose a container holds.
     prose_before = [0] * (len(blocks) + 1)
     running = 0
-    prose_flags = prose_flags_of(blocks, opts)
+    prose_flags = _CHOICE.prose_flags_of(blocks, opts)
     for i, block in enumerate(blocks):
         if prose_flags[i]:
             running += len(block.text)
@@ -208,9 +211,50 @@ def choose_main_content(
     layout_words = (
         _layout_words(containers, evidence, prose_before, min_overruled) if running and layout_names else frozenset()
     )
-    # Nearest container (self or ancestor) whose names say furniture; content evidence resets it. A container that
-    # holds most of the page's prose is not furniture whatever its name says (page-wide "slider" or "modal" wrappers).
-    # Inside a container named as content ("article-body"), weak furniture words ("card", "box") are layout names.
+    furniture_from = _CHOICE.furniture_sources(
+        containers, evidence, prose_before, min_overruled, max_weak_blocks, layout_words, weak_names
+    )
+
+    body_norm = _norm(article_body) if article_body and len(article_body) >= opts.min_article_body_chars else ""
+    in_body = [False] * len(blocks)
+    unmatched_prose_sign = 1.0
+    if body_norm:
+        matched = 0
+        for i, block in enumerate(blocks):
+            if len(block.text) >= opts.min_article_body_match_chars:
+                norm = _norm(block.text)
+                if norm in body_norm:
+                    in_body[i] = True
+                    matched += len(norm)
+        # When the page shows (nearly) all of the articleBody, prose that is not in it is someone else's text.
+        if matched >= opts.min_article_body_coverage * len(body_norm):
+            unmatched_prose_sign = -opts.unmatched_prose_cost
+    prefix = _CHOICE.block_weights(blocks, seg.owner, furniture_from, prose_flags, in_body, unmatched_prose_sign, opts)
+    best, best_score = _CHOICE.best_container(containers, prefix)
+    path = block_path(seg, best) if best >= 0 else ""
+    main = MainContent(best, path, best_score, prose=prose_flags, prose_before=prose_before)
+    if best >= 0:
+        _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
+    return main, furniture_from, evidence
+
+
+def furniture_sources(
+    containers: list[Container],
+    evidence: list[tuple],
+    prose_before: list[int],
+    min_overruled: float,
+    max_weak_blocks: int,
+    layout_words: frozenset[str],
+    weak_names: bool,
+) -> list[int]:
+    """Per container, the nearest container (itself or an ancestor) whose names say furniture, -1 for none.
+
+    Content evidence resets it. A container that holds `min_overruled` of the page's prose characters or more is not
+    furniture whatever its name says (page-wide "slider" or "modal" wrappers). Inside a container named as content
+    ("article-body"), weak furniture words ("card", "box") are layout names, as they are in a container spanning
+    `max_weak_blocks` blocks or more, and everywhere without `weak_names`. label/_choose.pyx compiles this function.
+    """
+    running = prose_before[-1]
     furniture_from = [-1] * len(containers)
     in_content = [False] * len(containers)
     for index, c in enumerate(containers):
@@ -235,24 +279,24 @@ def choose_main_content(
             furniture_from[index] = index
         elif c.parent >= 0:
             furniture_from[index] = furniture_from[c.parent]
+    return furniture_from
 
-    body_norm = _norm(article_body) if article_body and len(article_body) >= opts.min_article_body_chars else ""
-    in_body = [False] * len(blocks)
-    unmatched_prose_sign = 1.0
-    if body_norm:
-        matched = 0
-        for i, block in enumerate(blocks):
-            if len(block.text) >= opts.min_article_body_match_chars:
-                norm = _norm(block.text)
-                if norm in body_norm:
-                    in_body[i] = True
-                    matched += len(norm)
-        # When the page shows (nearly) all of the articleBody, prose that is not in it is someone else's text.
-        if matched >= opts.min_article_body_coverage * len(body_norm):
-            unmatched_prose_sign = -opts.unmatched_prose_cost
+
+def block_weights(
+    blocks: list[Block],
+    owner: list[int],
+    furniture_from: list[int],
+    prose_flags: list[bool],
+    in_body: list[bool],
+    unmatched_prose_sign: float,
+    opts: DomLabelOptions,
+) -> list[float]:
+    """The running total of the blocks' weights (one entry more than blocks): what a container scores is the
+    difference at its ends. Prose counts for its characters outside links, furniture and form controls against,
+    link lists by their linked characters, a data table's short cells a little, any other short block a small cost.
+    label/_choose.pyx compiles this function."""
     prefix = [0.0] * (len(blocks) + 1)
     total = 0.0
-    owner = seg.owner
     # The options read once, not once per block.
     body_weight, furniture_cost, link_cost = opts.article_body_weight, opts.furniture_char_cost, opts.link_char_cost
     max_prose_density, short_cost = opts.max_prose_link_density, -opts.short_block_cost
@@ -281,20 +325,20 @@ def choose_main_content(
             weight = short_cost
         total += weight
         prefix[i + 1] = total
+    return prefix
 
+
+def best_container(containers: list[Container], prefix: list[float]) -> tuple[int, float]:
+    """The container whose blocks weigh the most, and its score; (-1, 0.0) when none weighs more than nothing. On a
+    tie the later (deeper) container wins, the tighter fit. label/_choose.pyx compiles this function."""
     best, best_score = -1, 0.0
     for index, c in enumerate(containers):
         if c.end_block <= c.first_block:
             continue
         score = prefix[c.end_block] - prefix[c.first_block]
-        # ">=": on a tie the later (deeper) container wins, the tighter fit.
         if score > 0 and score >= best_score:
             best, best_score = index, score
-    path = block_path(seg, best) if best >= 0 else ""
-    main = MainContent(best, path, best_score, prose=prose_flags, prose_before=prose_before)
-    if best >= 0:
-        _extend_to_siblings(seg, main, prefix, prose_before, furniture_from, opts)
-    return main, furniture_from, evidence
+    return best, best_score
 
 
 def _in_never_content(parent: int, furniture_from: list[int], evidence: list[tuple]) -> bool:
@@ -496,9 +540,16 @@ def _is_weak(word: str) -> bool:
     return word in WEAK_WORDS or (word.startswith("<") and word[1:-1] in WEAK_TAGS)
 
 
+def evidence_of(containers: list[Container], evidence: Callable[[str, str, str], tuple]) -> list[tuple]:
+    """Per container, what its names say: `evidence(tag, ident, hint)` (dom_vocab.name_evidence). label/_choose.pyx
+    compiles this loop."""
+    return [evidence(c.tag, c.ident, c.hint) for c in containers]
+
+
 def prose_flags_of(blocks: list[Block], opts: DomLabelOptions) -> list[bool]:
     """Per block, whether it reads as prose: long enough outside its links to be a paragraph (long text may cite
-    many links, short text only a few, and must end like a sentence). The thresholds are read once per page."""
+    many links, short text only a few, and must end like a sentence). The thresholds are read once per page.
+    label/_choose.pyx compiles this function."""
     min_prose, min_sentence = opts.min_prose_chars, opts.min_sentence_chars
     max_long_density, max_density = opts.max_long_prose_link_density, opts.max_prose_link_density
     flags = []
@@ -873,3 +924,12 @@ def _drop_empty_headings(blocks: list[Block], inside: bytearray, opts: DomLabelO
             pending = None
     if pending is not None:
         pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
+
+
+# label/_choose.pyx's module when it was built: furniture_sources, block_weights and best_container compiled, the
+# loops over every container and block of the page that choosing the main content makes. It reads the tag sets and
+# kinds above from this module.
+_COMPILED_CHOICE = compiled_module("thresher.label._choose")
+if _COMPILED_CHOICE is not None:
+    _COMPILED_CHOICE.configure(sys.modules[__name__])
+_CHOICE = _COMPILED_CHOICE or sys.modules[__name__]
