@@ -659,7 +659,8 @@ def label_blocks(
     _extend_lead_backwards(seg, inside, first, furniture_from, kinds_outside, opts, prose)
 
     outside_reason = f"outside main content {main.path}"
-    outside_reasons: dict[int, str] = {}
+    outside_reasons: dict[int, str] = {}  # per furniture container
+    described: dict[tuple, str] = {}  # per (tag, ident, word): a menu's 30 "li.menu-item (menu)" items share one
     kinds_inside = MetadataKinds(seg, evidence, main.root)
     inside_reasons: dict[int, str] = {}
     window_start = first - opts.metadata_window
@@ -673,7 +674,13 @@ def label_blocks(
             if source >= 0:
                 reason = outside_reasons.get(source)
                 if reason is None:  # one reason per furniture container: a menu of 200 items shares it
-                    reason = outside_reasons[source] = f"{outside_reason}: {_describe(seg, source, evidence[source][1])}"
+                    word = evidence[source][1]
+                    named = containers[source]
+                    key = (named.tag, named.ident, word)
+                    reason = described.get(key)
+                    if reason is None:
+                        reason = described[key] = f"{outside_reason}: {_describe(seg, source, word)}"
+                    outside_reasons[source] = reason
                 block.remove(evidence[source][0], reason)  # type: ignore[arg-type]
             elif not (
                 window_start <= i < first
