@@ -152,3 +152,16 @@ def test_a_decoded_deeply_nested_page_is_cut_as_its_text_would_be():
     from_bytes, from_text = clean_html(decode_with_info(data)), clean_html(data.decode("utf-8"))
     assert "deep_nesting_cut" in from_bytes.flags
     assert from_bytes.text == from_text.text
+
+
+def test_the_shared_plain_options_are_the_defaults_and_other_options_still_apply():
+    from thresher.modes.html import HtmlOptions, _options_of
+
+    assert _options_of({}) == HtmlOptions() and _options_of({"text_only": True}) == HtmlOptions(text_only=True)
+    page = "<html><body><nav><a href='/'>Home</a></nav><article><p>" + "Words of the article. " * 10 + "</p></article>"
+    plain = clean_html(page)
+    assert plain.language is not None
+    # An option given with text_only is not lost to the shared records, and a call never changes them.
+    assert clean_html(page, text_only=True, detect_language=False).language is None
+    assert clean_html(page, detect_language=False).language is None
+    assert _options_of({}) == HtmlOptions() and _options_of({"text_only": True}) == HtmlOptions(text_only=True)

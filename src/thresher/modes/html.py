@@ -55,6 +55,19 @@ def make_options(**options: object) -> HtmlOptions:
     return HtmlOptions(dom=dom, **html_kw)  # type: ignore[arg-type]
 
 
+# The options of a call that sets none, or only `text_only` (every page `clean` and `extract_text` clean), made once:
+# building the two option records for every page costs more than the rest of the setup. Read, never changed.
+_PLAIN_OPTIONS = {flag: HtmlOptions(text_only=flag) for flag in (False, True)}
+
+
+def _options_of(options: dict[str, object]) -> HtmlOptions:
+    if not options:
+        return _PLAIN_OPTIONS[False]
+    if len(options) == 1 and type(options.get("text_only")) is bool:
+        return _PLAIN_OPTIONS[options["text_only"]]  # type: ignore[index]
+    return make_options(**options)
+
+
 def clean_html(
     html: str | DecodeResult, url: str | None = None, *, utf8: bytes | None = None, **options: object
 ) -> Document:
@@ -74,7 +87,7 @@ def clean_html_with_text(
     # The page as a DecodeResult either way: its text is decoded only if something below reads it.
     page = html if isinstance(html, DecodeResult) else DecodeResult(html, None, "str", utf8)
     utf8 = page.utf8
-    opts = make_options(**options)
+    opts = _options_of(options)
     deadline = time.monotonic() + opts.time_budget_s
     doc = Document(mode="html", url=url)
     # A page has no more characters than UTF-8 bytes: within the limit in bytes, its text need not be counted.
