@@ -11,13 +11,14 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from selectolax.lexbor import LexborHTMLParser, LexborNode
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
 from thresher.label.gates import contains_any, fragment_gate
 from thresher.metadata.text import find_date
@@ -376,9 +377,43 @@ class _Hints:
     visible_read: bool = False  # whether the second, class-based selection has been made
 
 
+# A CSS engine (selector parser and matcher) is bound to no tree: one per thread serves every page. `tree.css`
+# would make each page's tree build its own (about 5 us with its first use and its teardown), and text_hints makes
+# the page's first search.
+_ENGINES = threading.local()
+
+
+def _engine() -> LexborCSSSelector:
+    engine = getattr(_ENGINES, "engine", None)
+    if engine is None:
+        engine = _ENGINES.engine = LexborCSSSelector()
+    return engine
+
+
+def _find(scope: LexborNode | None, query: str) -> list[LexborNode]:
+    """`scope.css(query)`, through the thread's one CSS engine; nothing for no scope."""
+    if scope is None:
+        return []
+    # A node without a parent may be a fragment's root, which stands for its siblings too: only the tree's own
+    # search covers them.
+    if scope.parent is None:
+        return scope.css(query)
+    return _engine().find(query, scope)
+
+
+def _find_first(scope: LexborNode | None, query: str) -> LexborNode | None:
+    """`scope.css_first(query)`, through the thread's one CSS engine (see _find); None for no scope."""
+    if scope is None:
+        return None
+    if scope.parent is None:
+        return scope.css_first(query)
+    found = _engine().find_first(query, scope)
+    return found[0] if found else None
+
+
 def _collect(tree: LexborHTMLParser) -> _Hints:
     hints = _Hints()
-    for node in tree.css(STRUCTURED_SELECTOR):
+    for node in _find(tree.root, STRUCTURED_SELECTOR):
         tag = node.tag
         # One dict of the node's attributes: each lookup through `node.attrs` asks the parser again.
         attrs = node.attributes
@@ -430,7 +465,7 @@ def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
     if hints.visible_read:
         return
     hints.visible_read = True
-    for node in _visible_scope(tree, hints).css(VISIBLE_SELECTOR):
+    for node in _find(_visible_scope(tree, hints), VISIBLE_SELECTOR):
         attrs = node.attributes
         if node.tag == "a" and "author" in (attrs.get("rel") or "").split():
             if len(hints.rel_author) < MAX_HINTS_PER_KIND:
@@ -506,7 +541,7 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
         raw = _first(tags, "news_keywords", "keywords", "article:tag", "parsely-tags")
         if raw:
             meta.tags = [k.strip() for k in raw.split(",") if k.strip()][:MAX_TAGS]
-    html_node = tree.css_first("html")
+    html_node = _find_first(tree.root, "html")
     lang = html_node.attributes.get("lang") or html_node.attributes.get("xml:lang") if html_node is not None else None
     meta.language = language_code(lang) or meta.language or language_code(_first(tags, "content-language", "og:locale"))
 
@@ -544,7 +579,7 @@ def _read_title(tree: LexborHTMLParser, url: str | None) -> _TitleStage:
         if not meta.site and types & SITE_TYPES and "person" not in types:
             meta.site = _clean(obj.get("name"))
 
-    title_node = tree.css_first("title")
+    title_node = _find_first(tree.root, "title")
     meta.title = _clean(title_node.text()) if title_node is not None else None
     meta.site = meta.site or _clean(_first(tags, *SITE_META))
     meta.canonical_url = _canonical_url(tree, tags, url)
@@ -555,7 +590,7 @@ def _read_title(tree: LexborHTMLParser, url: str | None) -> _TitleStage:
 
 def _canonical_url(tree: LexborHTMLParser, tags: dict[str, str], url: str | None) -> str | None:
     """The rel=canonical link, else og:url, made absolute against the page's URL; None when it has no scheme."""
-    link = tree.css_first('link[rel="canonical"]')
+    link = _find_first(tree.root, 'link[rel="canonical"]')
     href = link.attributes.get("href") if link is not None else None
     href = href or _first(tags, "og:url")
     if not (href and href.strip()):
@@ -922,7 +957,7 @@ def _author_candidates(tree: LexborHTMLParser, hints: _Hints, persons: list[dict
     for node in [*hints.itemprop.get("author", ()), *hints.itemprop.get("creator", ())]:
         if _outside_article(node):
             continue
-        named = node.css_first('[itemprop="name"]')
+        named = _find_first(node, '[itemprop="name"]')
         source = named if named is not None else node
         found = clean_author(source.attrs.get("content") or source.text(deep=True, separator=" "))
         if found:
@@ -936,7 +971,7 @@ def _author_candidates(tree: LexborHTMLParser, hints: _Hints, persons: list[dict
     for node in hints.author_nodes:
         if _outside_article(node):
             continue
-        named = node.css_first(".fn, [class*=name i]")
+        named = _find_first(node, ".fn, [class*=name i]")
         found = clean_author((named if named is not None else node).text(deep=True, separator=" "))
         if found:
             yield found
