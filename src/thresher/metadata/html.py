@@ -1016,9 +1016,12 @@ def _is_site(part: str, sites: set[str]) -> bool:
     return bool(squashed) and any(squashed == s or (len(s) >= 4 and (s in squashed or squashed in s)) for s in sites)
 
 
-def strip_site(title: str, sites: set[str]) -> str:
-    """The title without the parts that name the site ("Story | Site" -> "Story")."""
-    parts = [p.strip() for p in _TITLE_SEPARATOR.split(title) if p and p.strip()]
+def strip_site(title: str, sites: set[str], pieces: list[str] | None = None) -> str:
+    """The title without the parts that name the site ("Story | Site" -> "Story"); `pieces`, when given, must be
+    `_TITLE_SEPARATOR.split(title)` (a caller that split the title already)."""
+    if pieces is None:
+        pieces = _TITLE_SEPARATOR.split(title)
+    parts = [p.strip() for p in pieces if p and p.strip()]
     if len(parts) < 2:
         return title
     site_part = [_is_site(p, sites) for p in parts]
@@ -1038,8 +1041,9 @@ def strip_site(title: str, sites: set[str]) -> str:
 def _title_offers(source: str, sites: set[str]) -> tuple[str, dict[str, str]]:
     """What one title source offers: its text with the site cut off, and each variant (the whole text, the cut
     text, each part) by its squashed form."""
-    cut = strip_site(source, sites)
-    variants = {_squash(v): v for v in (source, cut, *_TITLE_SEPARATOR.split(source)) if v and v.strip()}
+    pieces = _TITLE_SEPARATOR.split(source)
+    cut = strip_site(source, sites, pieces)
+    variants = {_squash(v): v for v in (source, cut, *pieces) if v and v.strip()}
     return cut, variants
 
 
