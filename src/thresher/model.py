@@ -142,8 +142,9 @@ class Document:
         # cost time quadratic in the size of a large table.
         pieces: list[str] = []
         previous: Block | None = None
+        body = Role.BODY  # read once: an enum member is a slow class attribute
         for block in self.blocks:
-            if block.role is not Role.BODY:
+            if block.role is not body:
                 continue
             if previous is not None:
                 if block.tag in TABLE_CELL_TAGS and previous.tag in TABLE_CELL_TAGS:
