@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
+from functools import partial
 from typing import Literal
 
 from thresher.compiled import compiled_module
@@ -65,18 +67,28 @@ class DecodeResult:
 
     `utf8` is the input itself when it is exactly the text in UTF-8 (strict UTF-8, no BOM): a parser that reads UTF-8
     takes it without encoding the text again, and the text is then decoded only if someone reads it (`extract_text`
-    never does). Equal when text, charset and method are.
+    never does). `method` may be given as a function that works it out, called once if the method is read: which
+    label a UTF-8 page agrees with changes nothing else. Equal when text, charset and method are.
     """
 
-    __slots__ = ("_text", "charset", "method", "utf8")
+    __slots__ = ("_method", "_text", "charset", "utf8")
 
-    def __init__(self, text: str | None, charset: str | None, method: Method, utf8: bytes | None = None) -> None:
+    def __init__(
+        self, text: str | None, charset: str | None, method: Method | Callable[[], Method], utf8: bytes | None = None
+    ) -> None:
         if text is None and utf8 is None:
             raise ValueError("a DecodeResult needs its text or the UTF-8 bytes to decode it from")
         self._text = text
         self.charset = charset  # None only for `str` input, which was never bytes
-        self.method = method
+        self._method = method
         self.utf8 = utf8
+
+    @property
+    def method(self) -> Method:
+        method = self._method
+        if not isinstance(method, str):
+            method = self._method = method()
+        return method
 
     @property
     def text(self) -> str:
@@ -460,6 +472,13 @@ class _Fit:
             self._mixed = self._undecoded = []
         return self._non_ascii
 
+    def has_non_ascii(self, at_least: int) -> bool:
+        """`non_ascii >= at_least`, without decoding anything when one character is enough: a non-ASCII byte in a
+        piece known to be valid UTF-8 is part of a non-ASCII character (and no piece counts below zero)."""
+        if at_least <= 1 and self._non_ascii is None and any(not piece.isascii() for piece in self._undecoded):
+            return True
+        return self.non_ascii >= at_least
+
     @property
     def invalid_share(self) -> float:
         return self.invalid / self.size if self.size else 0.0
@@ -532,10 +551,15 @@ def _best_codec(sample: list[bytes], codec: str) -> tuple[str, _Fit]:
     return best, fit
 
 
+def _has_utf8_evidence(fit: _Fit) -> bool:
+    """Valid UTF-8 with some non-ASCII text (`fit.invalid` is 0): a legacy label on it is stale."""
+    return fit.has_non_ascii(MIN_UTF8_EVIDENCE_CHARS)
+
+
 def _looks_like_utf8(fit: _Fit) -> bool:
     """Valid UTF-8 with some non-ASCII text, or damaged UTF-8: few invalid bytes among many valid sequences."""
     if fit.invalid == 0:
-        return fit.non_ascii >= MIN_UTF8_EVIDENCE_CHARS
+        return _has_utf8_evidence(fit)
     return fit.invalid_share <= MAX_UTF8_INVALID_SHARE and fit.non_ascii >= fit.invalid * MIN_VALID_PER_INVALID_UTF8
 
 
@@ -576,6 +600,9 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
         raise InputError(reason)
 
     utf8, strict, strict_text = _fit_utf8(data, sample)
+    if _settled_as_utf8(strict, utf8):
+        # The labels decide only the method: it is worked out if it is read (extract_text never does).
+        return _checked_utf8(data, strict_text, "utf-8", partial(_strict_utf8_method, data, declared_codec))
     labels: tuple[tuple[str | None, Method], ...] = (
         (_labelled_charset(data[:META_SCAN_BYTES]), "meta"),
         (declared_codec, "declared"),
@@ -613,6 +640,20 @@ def decode_with_info(data: bytes | str, *, declared: str | None = None) -> Decod
     if utf8.invalid_share > MAX_FALLBACK_REPLACEMENT_SHARE:
         raise InputError("input is not text in any known encoding")
     return _checked(data.decode("utf-8", errors="replace"), "utf-8", "utf-8-replace")
+
+
+def _settled_as_utf8(strict: bool, fit: _Fit) -> bool:
+    """Strict UTF-8 with non-ASCII text is read as UTF-8 whatever the labels say: the label loop below takes a UTF-8
+    label, passes over a legacy one (stale on such bytes), and falls back to UTF-8."""
+    return strict and _has_utf8_evidence(fit)
+
+
+def _strict_utf8_method(data: bytes, declared_codec: str | None) -> Method:
+    """The method `decode_with_info`'s label loop names for strict UTF-8 `data` with UTF-8 evidence: the first label
+    saying UTF-8 (a legacy one is passed over), else plain "utf-8"."""
+    if _labelled_charset(data[:META_SCAN_BYTES]) == "utf-8":
+        return "meta"
+    return "declared" if declared_codec == "utf-8" else "utf-8"
 
 
 def decode(data: bytes | str, *, declared: str | None = None) -> str:
