@@ -49,9 +49,9 @@ def _strictly_utf8(data: bytes) -> bool:
 
 @needs_compiled
 @settings(max_examples=600)
-@given(BYTES, st.binary(max_size=9))
+@given(BYTES, st.binary(max_size=17))
 def test_the_compiled_utf8_check_is_python_strict_decoder(data: bytes, prefix: bytes) -> None:
-    # A prefix shifts the input against the scan's eight-byte steps.
+    # A prefix shifts the input against the scan's eight- and sixteen-byte steps.
     assert decode._BYTESCAN.is_utf8(data) == _strictly_utf8(data)
     assert decode._BYTESCAN.is_utf8(prefix + data) == _strictly_utf8(prefix + data)
 
