@@ -90,9 +90,13 @@ ATTRIBUTES = [
     # naming attributes the compiled walk names in C (ASCII) or hands to Python (not ASCII), blank ones, odd spaces
     ' id=""', " id", ' class=""', ' class=" \t "', ' class="\tNav\x0cMenu  Top-Bar "', ' class="x\x1fy"', ' class="a\u2003b"',
     ' id="Ünï" class="Straße"', ' role="" itemprop="Author"', ' role="Main"', ' itemprop="İ"', ' role="navigation" class="A"',
+    # names in capitals, and names the walk has no use for between those it reads
+    ' ID="Up" HIDDEN', ' data-a="1" Class="K" data-b="2" Role="main"', ' Style="display:none"', ' ARIA-HIDDEN="true"',
 ]
 TEXTS = ["word", " ", "two words", "\xa0", "\u2003x\u3000", "\n\t", "é ü", "中文", "\u200b", "a\u2028b", "\x85", "&amp;",
-         "<!-- note -->", "\u1680y\u205f", "\u202f"]
+         "<!-- note -->", "\u1680y\u205f", "\u202f",
+         # runs of visible ASCII longer than the eight bytes the fold copies at a time, and of exactly eight
+         "Honorificabilitudinitatibus", "abcdefgh", "(word-with.punctuation!)", "abcdefgh\xa0ijklmnopq"]
 
 
 @st.composite
@@ -114,6 +118,21 @@ def html_pieces(draw):
 @given(html_pieces(), st.sampled_from(["<body>", "<body hidden>", "", "<html><head><title>t</title></head><body class=x>"]))
 def test_the_two_walks_agree_on_any_markup(body, opening):
     python, compiled = both_walks(opening + body)
+    assert compiled == python
+
+
+@needs_compiled
+@pytest.mark.parametrize("names", [10, 300, 2000])
+def test_the_two_walks_agree_on_pages_with_many_attribute_names(names):
+    # The compiled walk memoises what each attribute name is: more names than it keeps must read the same, and the
+    # names it reads come only in the second half, when its memo may be full.
+    rows = []
+    for i in range(names):
+        extra = ["", " hidden", ' id="Item"', ' class="Row Odd"', ' style="display:none"', ' role="note"'][i % 6]
+        extra = extra if i >= names // 2 else ""
+        rows.append(f'<div data-n{i}="v" title="t{i}"{extra}><p x-{i}="1">text {i}</p><a href="/{i}" z{i}>link {i}</a></div>')
+    python, compiled = both_walks("<body>" + "".join(rows) + "</body>")
+    assert len(python.blocks) > names // 2
     assert compiled == python
 
 

@@ -15,8 +15,8 @@ agree block for block. tests/test_html_walk_compiled.py holds them to it.
 
 from dataclasses import fields as fields_of
 
-from libc.stdint cimport uintptr_t
-from libc.stdlib cimport free, malloc, realloc
+from libc.stdint cimport uint64_t, uintptr_t
+from libc.stdlib cimport calloc, free, malloc, realloc
 from libc.string cimport memchr, memcmp, memcpy
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
@@ -103,6 +103,8 @@ cdef extern from *:
         th_str data
     ctypedef struct th_element
     ctypedef struct th_attr:
+        th_node node
+        uintptr_t qualified_name
         th_str *value
         th_element *owner
         th_attr *next
@@ -231,6 +233,7 @@ cdef class RecordMaker:
 
 
 cdef RecordMaker block_maker = None, container_maker = None
+cdef object NO_LINKS = 0.0, ALL_LINKS = 1.0  # a block's link density at its two ends
 
 
 def _maker_for(type cls, tuple fields, tuple sample):
@@ -272,30 +275,94 @@ cdef inline bint name_is(const unsigned char *name, size_t length, const char *w
     return length == want_length and memcmp(name, want, length) == 0
 
 
+# What an attribute's name is to the walk.
+DEF A_OTHER = 0
+DEF A_ID = 1
+DEF A_CLASS = 2
+DEF A_ROLE = 3
+DEF A_ITEMPROP = 4
+DEF A_HREF = 5
+DEF A_HIDDEN = 6
+DEF A_ARIA_HIDDEN = 7
+DEF A_STYLE = 8
+DEF A_TYPE = 9
+DEF NAME_SLOTS = 256  # a power of two
+DEF NAME_PROBES = 8  # slots tried before a name is looked up uncached
+
+
+cdef struct AttrNames:
+    # One walk's memo of attribute names by lexbor's name id. Asking lexbor for a name follows the document to its
+    # name table on every attribute; the id (a fixed number for a standard name, the address of the document's table
+    # entry for any other) names the same attribute throughout one document's walk. Key 0: an empty slot.
+    uintptr_t keys[NAME_SLOTS]
+    unsigned char kinds[NAME_SLOTS]
+
+
+cdef unsigned char name_kind(th_attr *attr) noexcept:
+    """The attribute's name, read from lexbor, as one of the A_ kinds."""
+    cdef size_t length = 0
+    cdef const unsigned char *name = attr_name_fn(attr, &length)
+    if name == NULL:
+        return A_OTHER
+    if name_is(name, length, b"id", 2):
+        return A_ID
+    if name_is(name, length, b"class", 5):
+        return A_CLASS
+    if name_is(name, length, b"role", 4):
+        return A_ROLE
+    if name_is(name, length, b"itemprop", 8):
+        return A_ITEMPROP
+    if name_is(name, length, b"href", 4):
+        return A_HREF
+    if name_is(name, length, b"hidden", 6):
+        return A_HIDDEN
+    if name_is(name, length, b"aria-hidden", 11):
+        return A_ARIA_HIDDEN
+    if name_is(name, length, b"style", 5):
+        return A_STYLE
+    if name_is(name, length, b"type", 4):
+        return A_TYPE
+    return A_OTHER
+
+
+cdef unsigned char attr_kind(AttrNames *names, th_attr *attr) noexcept:
+    """`name_kind`, memoised in `names` (NULL: not memoised) by the id lexbor reads the name by (see
+    lxb_dom_attr_qualified_name: the qualified name's id when there is one, else the local name's)."""
+    cdef uintptr_t key = attr.qualified_name if attr.qualified_name != 0 else attr.node.local_name
+    cdef size_t slot
+    cdef int probe
+    cdef unsigned char kind
+    if names == NULL or key == 0:
+        return name_kind(attr)
+    slot = <size_t> ((key * <uintptr_t> 0x9E3779B97F4A7C15ULL) >> (sizeof(uintptr_t) * 8 - 8)) & (NAME_SLOTS - 1)
+    for probe in range(NAME_PROBES):
+        if names.keys[slot] == key:
+            return names.kinds[slot]
+        if names.keys[slot] == 0:
+            kind = name_kind(attr)
+            names.keys[slot] = key
+            names.kinds[slot] = kind
+            return kind
+        slot = (slot + 1) & (NAME_SLOTS - 1)
+    return name_kind(attr)
+
+
 cdef object attr_value(th_attr *attr):
     if attr.value == NULL or attr.value.data == NULL:
         return None
     return decode(attr.value.data, attr.value.length)
 
 
-cdef void find_naming_attributes(th_node *node, th_attr **found) noexcept:
+cdef void find_naming_attributes(AttrNames *names, th_node *node, th_attr **found) noexcept:
     """The element's id, class, role and itemprop attributes into found[0..3] (NULL where absent); the last of each
     when one is written twice, as in selectolax's `attributes` dict."""
     cdef th_attr *attr = (<th_element *> node).first_attr
-    cdef const unsigned char *name
-    cdef size_t length = 0
+    cdef unsigned char kind
     found[0] = found[1] = found[2] = found[3] = NULL
     while attr != NULL:
-        name = attr_name_fn(attr, &length)
-        if name != NULL:
-            if name_is(name, length, b"id", 2):
-                found[0] = attr
-            elif name_is(name, length, b"class", 5):
-                found[1] = attr
-            elif name_is(name, length, b"role", 4):
-                found[2] = attr
-            elif name_is(name, length, b"itemprop", 8):
-                found[3] = attr
+        kind = attr_kind(names, attr)
+        if A_ID <= kind <= A_ITEMPROP:
+            found[kind - A_ID] = attr
         attr = attr.next
 
 
@@ -303,23 +370,20 @@ cdef inline object found_value(th_attr *attr):
     return attr_value(attr) if attr != NULL else None
 
 
-cdef tuple naming_attributes(th_node *node):
+cdef tuple naming_attributes(AttrNames *names, th_node *node):
     """(id, class, role, itemprop, any attribute at all) of an element, as selectolax's `attributes` dict gives them."""
     cdef th_attr *found[4]
-    find_naming_attributes(node, found)
+    find_naming_attributes(names, node, found)
     return (found_value(found[0]), found_value(found[1]), found_value(found[2]), found_value(found[3]),
             (<th_element *> node).first_attr != NULL)
 
 
-cdef object href_of(th_node *node):
+cdef object href_of(AttrNames *names, th_node *node):
     """The element's href, as `attributes.get("href")` gives it (the last one written wins, as in a dict)."""
     cdef th_attr *attr = (<th_element *> node).first_attr
-    cdef const unsigned char *name
-    cdef size_t length = 0
     href = None
     while attr != NULL:
-        name = attr_name_fn(attr, &length)
-        if name != NULL and name_is(name, length, b"href", 4):
+        if attr_kind(names, attr) == A_HREF:
             href = attr_value(attr)
         attr = attr.next
     return href
@@ -344,9 +408,9 @@ def probe(size_t div_id, size_t p_id, size_t text_id, size_t link_id, size_t bod
     cdef th_attr *first = (<th_element *> div).first_attr
     if first == NULL or first.owner != <th_element *> div:
         return False
-    if href_of(<th_node *> link_id) != href:
+    if href_of(NULL, <th_node *> link_id) != href:
         return False
-    found = naming_attributes(div)
+    found = naming_attributes(NULL, div)
     return found[0] == ident
 
 
@@ -375,12 +439,35 @@ cdef inline Py_ssize_t space_length(const unsigned char *s, Py_ssize_t left) noe
     return 0
 
 
+cdef extern from *:
+    """
+    /* Eight bytes at a time, read into an integer with memcpy: where a run of visible ASCII ends. The test below
+       marks the first byte outside 0x21-0x7E exactly only when the first byte in memory is the integer's lowest. */
+    #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && (defined(__GNUC__) || defined(__clang__))
+    #define TH_VISIBLE_RUN_BY_WORDS 1
+    #define th_first_marked_byte(marks) (__builtin_ctzll(marks) >> 3)
+    #else
+    #define TH_VISIBLE_RUN_BY_WORDS 0
+    #define th_first_marked_byte(marks) 0
+    #endif
+    """
+    bint VISIBLE_RUN_BY_WORDS "TH_VISIBLE_RUN_BY_WORDS"
+    Py_ssize_t first_marked_byte "th_first_marked_byte" (uint64_t marks) noexcept nogil
+
+
+# The high bit of each of eight bytes, and 1 in each (times a byte value: that byte in each place). C constants: as
+# Cython DEFs numbers this wide become Python ints.
+cdef uint64_t HIGH_BITS = 0x8080808080808080ULL
+cdef uint64_t ONES = 0x0101010101010101ULL
+
+
 cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned char *dst, Py_ssize_t *visible) noexcept:
     """`" ".join(text.split())` on UTF-8 bytes: writes the folded text to `dst` (room for `n` bytes), returns its
     length, and sets `visible` to its count of characters that are not spaces (code points, not bytes)."""
-    cdef Py_ssize_t i = 0, out = 0, count = 0, width, start
+    cdef Py_ssize_t i = 0, out = 0, count = 0, width, start, run
     cdef bint gap = False
     cdef unsigned char c
+    cdef uint64_t chunk, ends
     while i < n:
         c = src[i]
         if 0x20 < c < 0x80:
@@ -390,11 +477,37 @@ cdef Py_ssize_t fold_spaces(const unsigned char *src, Py_ssize_t n, unsigned cha
                 out += 1
                 gap = False
             start = i
-            i += 1
-            while i < n and 0x20 < src[i] < 0x80:
+            if VISIBLE_RUN_BY_WORDS:
+                # Eight bytes copied at a time (room: the output never runs ahead of the input), and the run's end
+                # found among them; the bytes copied past it are overwritten or lie beyond the result.
+                while i + 8 <= n:
+                    memcpy(&chunk, src + i, 8)
+                    memcpy(dst + out, &chunk, 8)
+                    ends = ((chunk - ONES * 0x21) | chunk) & HIGH_BITS
+                    if ends:
+                        run = first_marked_byte(ends)
+                        i += run
+                        out += run
+                        break
+                    i += 8
+                    out += 8
+                if i + 8 <= n or i == n:
+                    count += i - start
+                    continue
+                c = src[i]
+                if not 0x20 < c < 0x80:
+                    count += i - start
+                    continue
+            while True:
+                # Copied as it is read: runs are words, too short for a memcpy call to pay.
+                dst[out] = c
+                out += 1
                 i += 1
-            memcpy(dst + out, src + start, i - start)
-            out += i - start
+                if i == n:
+                    break
+                c = src[i]
+                if not 0x20 < c < 0x80:
+                    break
             count += i - start
             continue
         if is_ascii_space(c):
@@ -478,33 +591,32 @@ cdef inline bint is_hidden_word(const unsigned char *value, size_t length) noexc
     return True
 
 
-cdef bint hidden_by_attribute(th_node *node, bint is_input) except -1:
+cdef bint hidden_by_attribute(AttrNames *names, th_node *node, bint is_input) except -1:
     """What segment.html.HIDDEN_SELECTOR matches: [hidden], [aria-hidden="true"], an inline style holding one of
     HIDDEN_STYLE_FRAGMENTS (case-sensitive, as lexbor's selector engine matches them), input[type="hidden"] (in any
     case)."""
     cdef th_attr *attr = (<th_element *> node).first_attr
-    cdef const unsigned char *name
     cdef const unsigned char *value
-    cdef size_t length = 0, value_length
+    cdef size_t value_length
+    cdef unsigned char kind
     cdef bytes fragment
     while attr != NULL:
-        name = attr_name_fn(attr, &length)
-        if name != NULL:
-            if name_is(name, length, b"hidden", 6):
-                return True
-            if attr.value != NULL and attr.value.data != NULL:
-                value = attr.value.data
-                value_length = attr.value.length
-                if name_is(name, length, b"aria-hidden", 11):
-                    if value_length == 4 and memcmp(value, b"true", 4) == 0:
+        kind = attr_kind(names, attr)
+        if kind == A_HIDDEN:
+            return True
+        if kind >= A_ARIA_HIDDEN and attr.value != NULL and attr.value.data != NULL:
+            value = attr.value.data
+            value_length = attr.value.length
+            if kind == A_ARIA_HIDDEN:
+                if value_length == 4 and memcmp(value, b"true", 4) == 0:
+                    return True
+            elif kind == A_TYPE:
+                if is_input and is_hidden_word(value, value_length):
+                    return True
+            else:  # A_STYLE
+                for fragment in hidden_style_fragments:
+                    if contains(value, value_length, fragment, len(fragment)):
                         return True
-                elif is_input and name_is(name, length, b"type", 4):
-                    if is_hidden_word(value, value_length):
-                        return True
-                elif name_is(name, length, b"style", 5):
-                    for fragment in hidden_style_fragments:
-                        if contains(value, value_length, fragment, len(fragment)):
-                            return True
         attr = attr.next
     return False
 
@@ -664,18 +776,25 @@ cdef class Walk:
     cdef Containers containers
     cdef list blocks, owners
     cdef Py_ssize_t link_chars, link_start
-    cdef list links
+    cdef list links  # the gathered text's (anchor, href) pairs; None until it has one (most blocks never do)
     cdef int pre_depth
+    cdef AttrNames *attr_names
 
     def __cinit__(self):
+        self.attr_names = <AttrNames *> calloc(1, sizeof(AttrNames))
+        if self.attr_names == NULL:
+            raise MemoryError()
         self.parts = Buffer()
         self.folded = Buffer()
         self.names = Buffer()
         self.containers = Containers()
-        self.blocks, self.owners, self.links = [], [], []
+        self.blocks, self.owners, self.links = [], [], None
         self.link_chars = 0
         self.link_start = -1
         self.pre_depth = 0
+
+    def __dealloc__(self):
+        free(self.attr_names)
 
     cdef Py_ssize_t fold(self, Py_ssize_t start, Py_ssize_t *visible) except -1:
         """Fold the gathered text from byte `start` into `folded`; return its length."""
@@ -715,7 +834,7 @@ cdef class Walk:
                 self.link_start = 0
             self.parts.length = 0
             self.link_chars = 0
-            self.links = []
+            self.links = None
         return 0
 
     cdef int close_link(self, th_node *link) except -1:
@@ -724,8 +843,10 @@ cdef class Walk:
         length = self.fold(self.link_start, &visible)
         if length:
             self.link_chars += visible
-            href = href_of(link)
+            href = href_of(self.attr_names, link)
             if href:
+                if self.links is None:
+                    self.links = []
                 self.links.append((decode(self.folded.data, length), href))
         self.link_start = -1
         return 0
@@ -736,8 +857,10 @@ cdef class Walk:
         cdef list blocks = self.blocks
         cdef PyObject *values[12]
         cdef object index, tag, link_density, group, links  # Python objects: the record holds them
-        index, tag, link_density = len(blocks), self.containers.tags[owner], density if density < 1.0 else 1.0
-        group, links = parent if parent >= 0 else owner, self.links or None
+        index, tag = len(blocks), self.containers.tags[owner]
+        # Most blocks hold no link and some are all link: those share one float object.
+        link_density = NO_LINKS if self.link_chars == 0 else ALL_LINKS if density >= 1.0 else density
+        group, links = parent if parent >= 0 else owner, self.links
         # Block's fields in order: index, text, role, label, reason, language, line_no, path, tag, link_density, group,
         # links.
         values[0], values[1], values[2] = <PyObject *> index, <PyObject *> text, <PyObject *> body_role
@@ -755,7 +878,7 @@ cdef class Walk:
             return 0
         if self.ascii_names(index, node):
             return 0
-        ident, cls, role, prop, any_attr = naming_attributes(node)
+        ident, cls, role, prop, any_attr = naming_attributes(self.attr_names, node)
         self.containers.idents[index], self.containers.hints[index] = ident_of(ident, cls, role, prop)
         return 0
 
@@ -767,7 +890,7 @@ cdef class Walk:
         cdef th_attr *attr
         cdef th_str *values[4]  # id, class, role, itemprop values, NULL where absent or valueless
         cdef int which
-        find_naming_attributes(node, found)
+        find_naming_attributes(self.attr_names, node, found)
         for which in range(4):
             attr = found[which]
             values[which] = attr.value if attr != NULL and attr.value != NULL and attr.value.data != NULL else NULL
@@ -837,7 +960,7 @@ def walk(size_t root_id, str root_tag, tuple root_naming, double deadline, Py_ss
                     flags = code >> 3
                     if flags & F_INVISIBLE or (
                         (<th_element *> node).first_attr != NULL and not flags & F_NEVER_HIDDEN
-                        and hidden_by_attribute(node, flags & F_INPUT)
+                        and hidden_by_attribute(w.attr_names, node, flags & F_INPUT)
                     ):
                         # segment.html.drop_invisible's elements: the subtree is never read, nor counted.
                         kind = SKIP
