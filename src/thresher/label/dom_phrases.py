@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.label.gates import CaselessSearch, fragment_gate
+from thresher.label.gates import CaselessSearch, contains_any, fragment_gate
 from thresher.model import Label
 
 # Past this many characters a block is prose that happens to contain a call to action.
@@ -53,6 +53,25 @@ PROMOTION_TRIGGERS = (
     "become", "submit", "hazte", "siga", "canal", "zapraszamy", "kommentaren", "eingeloggt", "loggen",
 )
 _PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
+# Most blocks holding a trigger use the word otherwise ("shares", "never", "the latest"), and the pattern's search
+# costs ten times the trigger's scan. The pattern's phrases with these triggers hold one of the partners beside them
+# ("share this"); every phrase holds a trigger that is missing here or holds one of its partners. Keep it so.
+PROMOTION_PARTNERS = {
+    "twitter": ("follow", "like"), "facebook": ("follow", "like"), "instagram": ("follow", "like"),
+    "linkedin": ("follow", "like"), "youtube": ("follow", "like", "canal"), "telegram": ("follow", "like", "canal"),
+    "whatsapp": ("follow", "like", "canal"), "download": ("app",), "join": ("channel", "group", "newsletter"),
+    "latest": ("news", "stories", "updates"), "folgen": ("uns",), "anmelden": ("jetzt",),
+    "registrieren": ("jetzt", "bitte"), "teilen": ("artikel",), "nützlich": ("artikel",), "hilfreich": ("artikel",),
+    "helpful": ("this",), "useful": ("this",), "share": ("this",), "click": ("here",), "tap": ("here",),
+    "spende": ("jede",), "lust": ("mehr",), "gefällt": ("dir", "ihnen", "euch"), "kennt": ("unser",),
+    "verpassen": ("nichts",), "versäumen": ("nichts",), "enjoyed": ("this",), "liked": ("this",), "never": ("miss",),
+    "journalism": ("support",), "become": ("member", "subscriber", "patron"), "submit": ("letter",),
+    "kommentaren": ("verraten",), "loggen": ("bitte",),
+}
+_TRIGGER_PARTNERS = tuple((trigger, PROMOTION_PARTNERS.get(trigger, ())) for trigger in PROMOTION_TRIGGERS)
+# Ignoring case, the pattern reads these as "i" or "s" where the lower-cased text does not: the partners are not
+# looked for in a block holding one.
+_CASE_FOLDS_APART = "İıſ"
 # The few blocks the trigger lets through are searched, when ASCII, as lower-cased text (three times faster); the
 # pattern's letters are lower-case for that.
 _PROMOTION_SEARCH = CaselessSearch(_PROMOTION)
@@ -68,12 +87,25 @@ def classify_call_to_action(text: str) -> tuple[Label, str] | None:
     if _ADVERTISEMENT.match(text):
         return Label.ADVERTISEMENT, "marked as advertising"
     lowered = text.lower()
-    if not _PROMOTION_TRIGGER.search(lowered):
-        return None  # a scan for plain fragments is far cheaper than the pattern's search, and most blocks fail it
+    if not _may_promote(text, lowered):
+        return None
     span = _PROMOTION_SEARCH.span(text, lowered)
     if span is not None:
         return Label.PROMOTION, f"call to action ({text[span[0] : span[1]].strip()[:40]!r})"
     return None
+
+
+def _may_promote(text: str, lowered: str) -> bool:
+    """False when the block (`lowered` is text.lower()) holds no phrase of _PROMOTION: no trigger, or no trigger with
+    one of its partners."""
+    if not _PROMOTION_TRIGGER.search(lowered):
+        return False  # a scan for plain fragments is far cheaper than the pattern's search, and most blocks fail it
+    if not text.isascii() and contains_any(text, _CASE_FOLDS_APART):
+        return True
+    for trigger, partners in _TRIGGER_PARTNERS:
+        if trigger in lowered and (not partners or contains_any(lowered, partners)):
+            return True
+    return False
 
 
 # Headings of boxes that list other pages ("You may also like"), in the languages the furniture classifier does
