@@ -97,3 +97,132 @@ def test_the_partner_gate_turns_away_words_used_otherwise() -> None:
     assert classify_call_to_action("Never miss a story: sign up today") == (
         Label.PROMOTION, "call to action ('Never miss a')",
     )
+
+
+# --- the openers: what a text must open with for an anchored pattern to match it -------------------------------
+
+from re import _constants as sre_constants  # noqa: E402  (the parsed form of a pattern, to read its first characters)
+from re import _parser as sre_parser  # noqa: E402
+
+_SPACE, _DIGIT = sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_DIGIT
+
+
+def _first_items(parsed) -> tuple[set, bool]:
+    """What the parsed pattern can open with (characters, and categories such as white space), and whether it can
+    match nothing at all. Anything it does not know (a negated set, a dot) is reported as None, which no gate allows."""
+    items: set = set()
+    for op, arg in parsed:
+        found, empty = _first_of(op, arg)
+        items |= found
+        if not empty:
+            return items, False
+    return items, True
+
+
+def _first_of(op, arg) -> tuple[set, bool]:
+    if op is sre_constants.LITERAL:
+        return {chr(arg)}, False
+    if op is sre_constants.IN:
+        items: set = set()
+        for item_op, item in arg:
+            if item_op is sre_constants.LITERAL:
+                items.add(chr(item))
+            elif item_op is sre_constants.RANGE:
+                items |= {chr(code) for code in range(item[0], item[1] + 1)}
+            elif item_op is sre_constants.CATEGORY and item in (_SPACE, _DIGIT):
+                items.add(item)
+            else:
+                items.add(None)
+        return items, False
+    if op is sre_constants.SUBPATTERN:
+        return _first_items(arg[3])
+    if op is sre_constants.BRANCH:
+        found = [_first_items(alternative) for alternative in arg[1]]
+        return set().union(*(items for items, _ in found)), any(empty for _, empty in found)
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        items, empty = _first_items(arg[2])
+        return items, empty or arg[0] == 0
+    if op is sre_constants.AT:
+        return set(), True  # "^", "\b": they take no character
+    return {None}, True
+
+
+def _openers_of(pattern: re.Pattern[str]) -> tuple[set[str], bool, bool]:
+    """Every character the pattern's first character matches, ignoring case as it does; whether white space and
+    digits open it too."""
+    items, empty = _first_items(sre_parser.parse(pattern.pattern, pattern.flags))
+    assert not empty and None not in items, pattern.pattern
+    chars = "".join(item for item in items if isinstance(item, str))
+    opens = re.compile("[" + re.escape(chars) + "]", pattern.flags).fullmatch
+    return {char for char in map(chr, range(sys.maxunicode + 1)) if opens(char)}, _SPACE in items, _DIGIT in items
+
+
+def test_openers_take_every_case_the_re_module_takes() -> None:
+    letters = "abcdefghijklmnopqrstuvwxyzàäéíöü"
+    for letter in letters:
+        same = re.compile(letter, re.IGNORECASE).fullmatch
+        assert dom_phrases._openers(letter) == {char for char in map(chr, range(sys.maxunicode + 1)) if same(char)}
+
+
+def test_the_first_character_tests_allow_all_a_pattern_opens_with() -> None:
+    # White space: the advertising test allows it, a related heading never opens with it, and the appendix's lines
+    # are stripped of it.
+    gates = {
+        dom_phrases._ADVERTISEMENT: dom_phrases._ADVERTISEMENT_OPENERS,
+        dom_phrases._RELATED_HEADING: dom_phrases._RELATED_HEADING_OPENERS,
+        dom_phrases._TAG_LINE: dom_phrases._TAG_LINE_OPENERS,
+        dom_phrases._POST_STAMP: dom_phrases._POST_STAMP_OPENERS,
+    }
+    for pattern, openers in gates.items():
+        chars, opens_with_space, opens_with_digit = _openers_of(pattern)
+        assert set(openers) == chars and not opens_with_digit, pattern.pattern
+        assert opens_with_space is (pattern is not dom_phrases._RELATED_HEADING)
+
+
+def test_a_stripped_line_opens_with_no_character_the_patterns_read_as_white_space() -> None:
+    space = re.compile(r"\s").fullmatch
+    assert all(not space(char) or not (char + "x").strip().startswith(char) for char in map(chr, range(0x3100)))
+
+
+_ANY_OPENING = st.one_of(st.characters(), st.sampled_from("*( \t\u00a0\u2003sSſpPaAwWtTdDcCkK\u212aeEàÀäÄİı"))
+
+
+@settings(max_examples=400, deadline=None)
+@given(opening=_ANY_OPENING, phrase=st.from_regex(dom_phrases._ADVERTISEMENT, fullmatch=True))
+def test_an_advertising_mark_is_found_as_before(opening: str, phrase: str) -> None:
+    for text in (phrase, opening + phrase, opening + phrase[1:]):
+        if dom_phrases._ADVERTISEMENT.match(text) and len(text) <= dom_phrases.MAX_CALL_TO_ACTION_CHARS:
+            assert classify_call_to_action(text) == (Label.ADVERTISEMENT, "marked as advertising"), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(opening=_ANY_OPENING, phrase=st.from_regex(dom_phrases._RELATED_HEADING, fullmatch=True))
+def test_a_related_heading_is_found_as_before(opening: str, phrase: str) -> None:
+    for text in (phrase, opening + phrase, opening + phrase[1:]):
+        expected = len(text) <= dom_phrases.MAX_RELATED_HEADING_CHARS and bool(dom_phrases._RELATED_HEADING.match(text))
+        assert dom_phrases.is_related_heading(text) is expected, text
+
+
+_LINE_PATTERNS = {dom_phrases._TAG_LINE: Label.NAVIGATION, dom_phrases._POST_STAMP: Label.TIMESTAMP}
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    opening=_ANY_OPENING,
+    pattern=st.sampled_from(list(_LINE_PATTERNS)),
+    data=st.data(),
+    padding=st.sampled_from(["", " ", "\t", "\u00a0", "\u2003\n"]),
+)
+def test_tag_lines_and_post_stamps_are_found_as_before(opening, pattern, data, padding) -> None:
+    phrase = data.draw(st.from_regex(pattern, fullmatch=True))
+    for text in (phrase, opening + phrase, opening + phrase[1:]):
+        text = padding + text + padding
+        stripped = text.strip()
+        if not pattern.match(stripped) or len(stripped.split(None, dom_phrases.MAX_APPENDIX_LINE_WORDS)) > 25:
+            continue
+        if pattern is dom_phrases._POST_STAMP and dom_phrases._TAG_LINE.match(stripped):
+            continue  # the tag line is tested first
+        if len(stripped) <= dom_phrases.MAX_APPENDIX_LABEL_CHARS and dom_phrases._APPENDIX_LABEL.match(stripped):
+            continue
+        found = dom_phrases.classify_appendix(text)
+        assert found is not None and found[0] is _LINE_PATTERNS[pattern], text
