@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from thresher.label import dom_phrases
+from thresher.label.gates import contains_any
 from thresher.label.dom_phrases import PROMOTION_PARTNERS, PROMOTION_TRIGGERS, classify_call_to_action
 from thresher.model import Label
 
@@ -14,14 +15,15 @@ from thresher.model import Label
 def _pattern_finds_promotion(text: str) -> bool:
     """What the classifier decided before the partners were consulted: a trigger, then the pattern's search."""
     lowered = text.lower()
-    return bool(dom_phrases._PROMOTION_TRIGGER.search(lowered)) and (
-        dom_phrases._PROMOTION_SEARCH.span(text, lowered) is not None
-    )
+    return contains_any(lowered, PROMOTION_TRIGGERS) and dom_phrases._PROMOTION_SEARCH.span(text, lowered) is not None
 
 
 def _assert_partners_pass(text: str) -> None:
+    lowered = text.lower()
     if _pattern_finds_promotion(text):
-        assert dom_phrases._may_promote(text, text.lower()), text
+        assert dom_phrases._may_promote(text, lowered), text
+    if dom_phrases._may_promote(text, lowered):
+        assert contains_any(lowered, PROMOTION_TRIGGERS), text
 
 
 # The letters the re module reads as "i" and "s" when ignoring case, written as lower-case letters do not show them.
@@ -226,3 +228,16 @@ def test_tag_lines_and_post_stamps_are_found_as_before(opening, pattern, data, p
             continue
         found = dom_phrases.classify_appendix(text)
         assert found is not None and found[0] is _LINE_PATTERNS[pattern], text
+
+
+def test_the_scan_finds_every_trigger() -> None:
+    # it looks for parts of some triggers: a block holding a trigger holds its part
+    for trigger in PROMOTION_TRIGGERS:
+        assert dom_phrases._PROMOTION_TRIGGER.search("x " + trigger + " y"), trigger
+
+
+def test_a_part_found_without_its_trigger_is_no_call_to_action() -> None:
+    for text in ("Bitte melden Sie sich.", "An analysis of the vote.", "Melden: ſubscribe to the bonds."):
+        assert dom_phrases._PROMOTION_TRIGGER.search(text.lower())
+        assert not dom_phrases._may_promote(text, text.lower()), text
+        assert classify_call_to_action(text) is None
