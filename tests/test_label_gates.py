@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from thresher.label.gates import fragment_gate
+from thresher.label.gates import ASCII_CASE_PARTNERS, CaselessSearch, fragment_gate, lowered_twin_is_sound
 
 
 def test_gate_matches_the_alternation() -> None:
@@ -56,3 +56,33 @@ def test_gate_stops_at_rare_characters_only() -> None:
     # "twitter" is found from its "w": the pattern starts with that character, not with the common "t"
     assert fragment_gate(["twitter"]).pattern.startswith("w")
     assert fragment_gate(["twitter"]).search("follow us on twitter") is not None
+
+
+def test_lowered_twin_soundness_reads_every_letter_the_pattern_names() -> None:
+    assert lowered_twin_is_sound(re.compile(r"^(?:related|more\s+news)[\s:]*$|[a-z]{2,4}|(?<=x)é", re.IGNORECASE))
+    unsound_patterns = (r"abC", r"[A-Z]", r"[^K]", r"(?:a|b(?=Q))", r"x{2}Y", r"(?>aB)", r"(a)?(?(1)b|C)", r"[\x00-\uffff]")
+    for unsound in unsound_patterns + tuple(ASCII_CASE_PARTNERS) + ("[\u0131]",):
+        assert not lowered_twin_is_sound(re.compile(unsound, re.IGNORECASE)), unsound
+
+
+def test_caseless_search_refuses_a_pattern_whose_twin_would_differ() -> None:
+    with pytest.raises(ValueError):
+        CaselessSearch(re.compile(r"\d+\s+[A-Z]{3}", re.IGNORECASE))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abAB xX1.\u017f\u212a\u0130\u0131é", max_size=12))
+def test_caseless_match_and_search_agree_with_the_pattern(text: str) -> None:
+    pattern = re.compile(r"(?P<one>ab+)|(?P<two>x\s*\d)|(?P<three>é)", re.IGNORECASE)
+    caseless = CaselessSearch(pattern)
+    for run, twin in ((pattern.match, caseless.match), (pattern.search, caseless.search)):
+        expected, found = run(text), twin(text, text.lower())
+        assert (found is None) == (expected is None)
+        if found is not None:
+            assert (found.span(), found.lastgroup) == (expected.span(), expected.lastgroup)
+
+
+def test_the_ascii_case_partners_are_every_non_ascii_character_matching_ascii_ignoring_case() -> None:
+    ascii_class = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
+    partners = [chr(code) for code in range(128, 0x110000) if ascii_class.fullmatch(chr(code))]
+    assert "".join(partners) == ASCII_CASE_PARTNERS

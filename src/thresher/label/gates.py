@@ -13,8 +13,8 @@ position holding a common letter. (With re.IGNORECASE the engine has no such sca
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-
+from collections.abc import Iterable, Iterator
+from re import _constants, _parser  # the parsed form of a pattern, to read the characters it names
 
 # When the fragments start with at most this many distinct characters, a look-ahead at them goes before the trie:
 # the search then skips the positions no fragment can start at. With more, the look-ahead costs more than it saves.
@@ -85,23 +85,79 @@ def contains_any(text: str, fragments: tuple[str, ...]) -> bool:
     return False
 
 
-class CaselessSearch:
-    """A case-insensitive pattern's search, faster on ASCII text and with the same answer.
+# The non-ASCII characters matching an ASCII one when ignoring case: dotted and dotless i, long s, Kelvin sign.
+ASCII_CASE_PARTNERS = "\u0130\u0131\u017f\u212a"
 
-    On ASCII text, ignoring case is lower-casing: the pattern compiled without IGNORECASE, searched in the lower-cased
+
+def lowered_twin_is_sound(pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern`, ignoring case, matches ASCII text exactly where its case-sensitive twin matches the
+    lower-cased text: true when no character the pattern names (as a literal, a class member or within a range) is an
+    upper-case ASCII letter or one of ASCII_CASE_PARTNERS. Lower-casing maps every other ASCII character to the one the
+    engine compares it as."""
+    for low, high in _named_ranges(_parser.parse(pattern.pattern, pattern.flags)):
+        if low <= ord("Z") and high >= ord("A"):
+            return False
+        if any(low <= ord(char) <= high for char in ASCII_CASE_PARTNERS):
+            return False
+    return True
+
+
+def _named_ranges(parsed: _parser.SubPattern) -> Iterator[tuple[int, int]]:
+    """The character codes a parsed pattern names as literals, class members or ranges, as (first, last) ranges."""
+    for op, arg in parsed:
+        if op in (_constants.LITERAL, _constants.NOT_LITERAL):
+            yield arg, arg
+        elif op is _constants.IN:
+            for item_op, item in arg:
+                if item_op in (_constants.LITERAL, _constants.NOT_LITERAL):
+                    yield item, item
+                elif item_op is _constants.RANGE:
+                    yield item
+        elif op is _constants.SUBPATTERN:
+            yield from _named_ranges(arg[3])
+        elif op is _constants.BRANCH:
+            for alternative in arg[1]:
+                yield from _named_ranges(alternative)
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            yield from _named_ranges(arg[2])
+        elif op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            yield from _named_ranges(arg[1])
+        elif op is _constants.ATOMIC_GROUP:
+            yield from _named_ranges(arg)
+        elif op is _constants.GROUPREF_EXISTS:
+            for branch in arg[1:]:
+                if branch is not None:
+                    yield from _named_ranges(branch)
+
+
+class CaselessSearch:
+    """A case-insensitive pattern's search or match, faster on ASCII text and with the same answer.
+
+    On ASCII text, ignoring case is lower-casing: the pattern compiled without IGNORECASE, run on the lower-cased
     text, matches the same span. It is faster because the engine skips, on its first character, every alternative of
     a case-sensitive alternation whose first letter differs, and must enter every one when ignoring case. Sound only
     for a pattern whose letters are all lower-case ASCII or letters that match no ASCII character when ignoring case
-    (its user's tests hold it to that); other text is searched with the pattern itself.
+    (`lowered_twin_is_sound`; other patterns are refused); other text is searched with the pattern itself.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError("the pattern does not ignore case")
+        if not lowered_twin_is_sound(pattern):
+            raise ValueError("the pattern names an upper-case ASCII letter or a letter matching one ignoring case")
         self.pattern = pattern
         self.lowered_twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
     def span(self, text: str, lowered: str) -> tuple[int, int] | None:
         """The span of the pattern's first match in `text` (`lowered` is text.lower()), or None."""
-        found = self.lowered_twin.search(lowered) if text.isascii() else self.pattern.search(text)
+        found = self.search(text, lowered)
         return None if found is None else found.span()
+
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """The pattern's first match in `text` (`lowered` is text.lower()): its positions and groups are those of the
+        match in `text`, but on ASCII text the matched string is the lower-cased one."""
+        return self.lowered_twin.search(lowered) if text.isascii() else self.pattern.search(text)
+
+    def match(self, text: str, lowered: str) -> re.Match[str] | None:
+        """The pattern's match at the start of `text`, as `search` finds matches anywhere."""
+        return self.lowered_twin.match(lowered) if text.isascii() else self.pattern.match(text)
