@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from thresher.label.gates import contains_any, fragment_gate
+from thresher.label.gates import CaselessSearch, contains_any, fragment_gate
 from thresher.model import Label
 
 # Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
@@ -28,10 +28,13 @@ MIN_FOOTER_VOCAB_SHARE = 0.5
 
 # Words split at camel-case joins too: extractors glue adjacent buttons ("AAAPrint", "MorePhoto").
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-# Both joins put a capital right after a letter: a line without such a pair has none to split, and the pair is found
-# by the engine's fast scan for a leading letter, which the look-behinds of the join pattern cannot use.
-_CAMEL_PAIR = re.compile(r"[a-zA-Z][A-Z]")
+# Cheap gate: a join is found from the capital after it (a capital after a lower-case letter, or a capital between a
+# capital and a lower-case letter), so the engine's fast scan skips every other character; the join pattern's
+# look-behinds give it nothing to scan for. Lines without a join are not rewritten.
+_CAMEL_CAPITAL = re.compile(r"[A-Z](?:(?<=[a-z][A-Z])|(?<=[A-Z][A-Z])(?=[a-z]))")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+# _TOKEN on lower-cased ASCII text: a plain class is tested faster than the word category.
+_LOWER_ASCII_TOKEN = re.compile(r"[a-z0-9]+")
 
 # Services a share bar names, and the verbs around them.
 SHARE_SERVICES = {
@@ -84,6 +87,8 @@ _COUNTER = re.compile(
     r"aufrufe|评论|阅读|浏览|点赞|次)\s*)?$",
     re.IGNORECASE,
 )
+# Cheap gate: the first character a counter can open with, but for a digit.
+COUNTER_OPENERS = "([+-"
 
 _PROMOTION = re.compile(
     r"(?:\b(?:download|get|install)\s+(?:the|our)\s+(?:free\s+)?app\b|\bapps?\s+download\b|"
@@ -149,18 +154,21 @@ MAX_WORDS_COMMENT_HEADER = 16
 # Cookie banners can run long (a paragraph per cookie category); they stay recognisable up to this many words.
 MAX_WORDS_COOKIE = 150
 # A line that is nothing but a date or a time ("2 days ago at 07:52 am", "August 8, 2018 at 3:17 pm"): comment and
-# list timestamps. A dateline with a name in it is metadata and is parsed elsewhere.
+# list timestamps. A dateline with a name in it is metadata and is parsed elsewhere. (Its letters are written
+# lower-case, the ISO "T" and "Z" too: ignoring case that is the same pattern, and one without capitals can run as a
+# lowered twin.)
 _TIMESTAMP = re.compile(
     r"^(?:(?:posted|updated|published|on)\s+)?(?:"
     r"\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
     r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+(?:\w+\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w+\s+\d{4})"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{4}-\d{2}-\d{2}(?:[t ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}"
-    r")(?:,?\s+(?:at\s+|um\s+|-\s+|/\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?[\s.]*$",
+    r")(?:,?\s+(?:at\s+|um\s+|-\s+|/\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?[\s.]*$",
     re.IGNORECASE,
 )
+_TIMESTAMP_MATCH = CaselessSearch(_TIMESTAMP)
 
 _NAVIGATION = re.compile(
     r"^(?:home|menu|main\s+menu|search|skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|"
@@ -194,9 +202,19 @@ _SHORT_KINDS: dict[str, tuple[re.Pattern[str], Label, str]] = {
     "login": (_LOGIN, Label.LOGIN, "sign-in / register control"),
     "nav": (_NAVIGATION, Label.NAVIGATION, "a navigation control (home, menu, next/previous, search)"),
 }
-_SHORT_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, (p, _, _) in _SHORT_KINDS.items()), re.I)
+_SHORT_ANY = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, (p, _, _) in _SHORT_KINDS.items()), re.IGNORECASE)
+_SHORT_MATCH = CaselessSearch(_SHORT_ANY)
 # Notices searched anywhere in a line of moderate length, legal first.
-_NOTICE_ANY = re.compile(f"(?P<legal>{_LEGAL.pattern})|(?P<cookie>{_COOKIE.pattern})", re.I)
+_NOTICE_ANY = re.compile(f"(?P<legal>{_LEGAL.pattern})|(?P<cookie>{_COOKIE.pattern})", re.IGNORECASE)
+# Where a notice can start: at the line's start, at a word's start (every worded alternative opens with a word boundary
+# before a letter) or at one of these characters. The same search, tried only at those places: everywhere else a
+# look-ahead rules the place out instead of a try of every alternative.
+NOTICE_OPENERS = "©(版未不"
+_NOTICE_AT_OPENERS = re.compile(
+    rf"(?:^|\b(?=\w)|(?=[{re.escape(NOTICE_OPENERS)}]))(?:{_NOTICE_ANY.pattern})", _NOTICE_ANY.flags
+)
+_NOTICE_SEARCH = CaselessSearch(_NOTICE_AT_OPENERS)
+_PROMOTION_SEARCH = CaselessSearch(_PROMOTION)
 # Cheap gates: a notice or a promotion cannot match without one of these substrings (lower-cased), so the long
 # alternations run only on the few lines that hold one.
 NOTICE_TRIGGERS = (
@@ -211,33 +229,47 @@ PROMOTION_TRIGGERS = (
 _NOTICE_TRIGGER = fragment_gate(NOTICE_TRIGGERS)
 _PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
 # Cheap gate: a footer row needs separators (one of these, or a run of three whitespace characters); without one, the
-# row check is skipped. Substring tests find the characters far faster than a pattern's scan.
+# row check is skipped (_may_hold_row_separator). Substring tests find the characters far faster than a pattern's scan.
 ROW_SEPARATOR_CHARS = ("|", "·", "•")
 
 
-def _may_hold_whitespace_run(text: str) -> bool:
-    """False only if `text` has no three whitespace characters in a row. Such a run holds two spaces in a row or a
-    whitespace character other than the space, and every one of those is unprintable (str.isprintable): two scans
-    in C instead of a pattern's test of every position."""
-    return "  " in text or not text.isprintable()
+def _may_open_counter(stripped: str) -> bool:
+    """False only if the (stripped, non-empty) line cannot match the counter pattern: past its leading white space
+    (stripped away), a counter opens with a bracket, a sign or a digit (str.isdecimal is the pattern's \\d)."""
+    return stripped[0] in COUNTER_OPENERS or stripped[0].isdecimal()
 
 
-def tokens(text: str) -> list[str]:
-    """Lower-cased word tokens, with camel-case joins split apart."""
-    joined = _CAMEL_JOIN.sub(" ", text) if _CAMEL_PAIR.search(text) else text
-    if joined.isascii():
+def _may_hold_row_separator(text: str) -> bool:
+    """False only if `text` has none of the row separators: no separator character and no three whitespace characters
+    in a row. Such a run is three spaces or holds a whitespace character other than the space, and every one of those
+    is unprintable (str.isprintable): scans in C instead of a pattern's test of every position."""
+    return contains_any(text, ROW_SEPARATOR_CHARS) or "   " in text or not text.isprintable()
+
+
+def tokens(text: str, lowered: str) -> list[str]:
+    """Lower-cased word tokens, with camel-case joins split apart (`lowered` is text.lower())."""
+    if _CAMEL_CAPITAL.search(text):
+        text = _CAMEL_JOIN.sub(" ", text)
+        lowered = text.lower()
+    if text.isascii():
         # Lower-casing ASCII keeps every token's bounds: one call for the whole line instead of one per token.
-        return _TOKEN.findall(joined.lower())
-    return [t.lower() for t in _TOKEN.findall(joined)]
+        return _LOWER_ASCII_TOKEN.findall(lowered)
+    return [t.lower() for t in _TOKEN.findall(text)]
 
 
 _BUTTON_VOCABULARY = frozenset(SHARE_SERVICES | SHARE_WORDS | CONTROL_WORDS)
 
 
-def _is_comment_header(stripped: str) -> bool:
-    """Does the (stripped) line match the comment-header pattern? Lines not ending with its verb are ruled out first."""
+def _is_comment_header(stripped: str, lowered: str) -> bool:
+    """Does the (stripped) line match the comment-header pattern (`lowered` is stripped.lower())? Lines not ending with
+    its verb are ruled out first."""
     line = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
-    if _COMMENT_VERB_AT_END.search(line, max(0, len(line) - _LONGEST_COMMENT_VERB)) is None:
+    if stripped.isascii():
+        # Lower-casing ASCII keeps positions, and ignoring case is comparing lower-cased: a test of the line's end
+        # in C instead of a pattern's search.
+        if not lowered.endswith(_COMMENT_VERBS, 0, len(line)):
+            return False
+    elif _COMMENT_VERB_AT_END.search(line, max(0, len(line) - _LONGEST_COMMENT_VERB)) is None:
         return False
     return _COMMENT_HEADER.match(stripped) is not None
 
@@ -246,8 +278,9 @@ def _share_or_control(words: list[str], text: str) -> tuple[Label, str] | None:
     if not words or len(words) > MAX_WORDS_SHORT_FURNITURE:
         return None
     # Every word of a share bar or a control row is vocabulary, and font-size buttons are runs of "a" (as words too):
-    # a first word that is neither rules the line out before the word-by-word checks.
-    if words[0] not in _BUTTON_VOCABULARY and set(words[0]) != {"a"}:
+    # a first word that is neither rules the line out before the word-by-word checks (a word of nothing but a's strips
+    # to nothing: no set is built for the common first word outside the vocabulary).
+    if words[0] not in _BUTTON_VOCABULARY and words[0].strip("a"):
         return None
     if all(w in SHARE_SERVICES or w in SHARE_WORDS for w in words) and any(
         w in SHARE_SERVICES or w.startswith(("share", "tweet", "分享", "teilen")) for w in words
@@ -282,32 +315,33 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
     # Long prose is never furniture; the cheap space count rules it out before any tokenising.
     if n_spaced > MAX_WORDS_NOTICE * 2:
         return None
-    if _COUNTER.match(stripped):
+    if _may_open_counter(stripped) and _COUNTER.match(stripped):
         return Label.COUNTER, "a bare number or count"
-    if n_spaced <= MAX_WORDS_COMMENT_HEADER and _is_comment_header(stripped):
+    # One lower-casing serves every caseless test below (on ASCII text it stands in for ignoring case).
+    lowered = stripped.lower()
+    if n_spaced <= MAX_WORDS_COMMENT_HEADER and _is_comment_header(stripped, lowered):
         return Label.COMMENTS, COMMENT_HEADER_REASON
-    if n_spaced <= MAX_WORDS_SHORT_FURNITURE and _TIMESTAMP.match(stripped):
+    if n_spaced <= MAX_WORDS_SHORT_FURNITURE and _TIMESTAMP_MATCH.match(stripped, lowered):
         return Label.TIMESTAMP, "a bare date or time, as comments and lists stamp their items"
     # Tokenising (with camel-case splitting) is only worth it for lines short enough to be a button row.
-    words = tokens(stripped) if n_spaced <= MAX_WORDS_SHORT_FURNITURE else []
+    words = tokens(stripped, lowered) if n_spaced <= MAX_WORDS_SHORT_FURNITURE else []
     n_words = len(words) if words else n_spaced
     if n_words <= MAX_WORDS_SHORT_FURNITURE:
         found = _share_or_control(words, stripped)
         if found:
             return found
-        short = _SHORT_ANY.match(stripped)
+        short = _SHORT_MATCH.match(stripped, lowered)
         if short is not None and short.lastgroup in _SHORT_KINDS:
             _, label, reason = _SHORT_KINDS[short.lastgroup]
             return label, reason
-        if _MORE_GLUED.match(stripped):
+        if stripped.startswith("More") and _MORE_GLUED.match(stripped):
             return Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"
     if n_words <= MAX_WORDS_NOTICE:
-        if contains_any(stripped, ROW_SEPARATOR_CHARS) or _may_hold_whitespace_run(stripped):
+        if _may_hold_row_separator(stripped):
             row = _footer_row(stripped)
             if row:
                 return row
-        lowered = stripped.lower()
-        notice = _NOTICE_ANY.search(stripped) if _NOTICE_TRIGGER.search(lowered) else None
+        notice = _NOTICE_SEARCH.search(stripped, lowered) if _NOTICE_TRIGGER.search(lowered) else None
         if notice is not None:
             if notice.group("legal") is not None:
                 return Label.LEGAL_NOTICE, "copyright or reproduction notice"
@@ -315,10 +349,10 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         if (
             n_words <= MAX_WORDS_SHORT_FURNITURE * 2
             and _PROMOTION_TRIGGER.search(lowered)
-            and _PROMOTION.search(stripped)
+            and _PROMOTION_SEARCH.search(stripped, lowered)
         ):
             return Label.PROMOTION, "app download, newsletter or follow-us call"
-    elif n_words <= MAX_WORDS_COOKIE and "cookie" in stripped.lower() and _COOKIE.search(stripped):
+    elif n_words <= MAX_WORDS_COOKIE and "cookie" in lowered and _COOKIE.search(stripped):
         return Label.COOKIE_NOTICE, "cookie or consent notice"
     if (
         n_words <= MAX_WORDS_SHORT_FURNITURE
