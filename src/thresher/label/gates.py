@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _constants, _parser  # the parsed form of a pattern, to read the characters it names
+from re import _casefix, _constants, _parser  # a pattern's parsed form and the engine's extra case partners
 
 # When the fragments start with at most this many distinct characters, a look-ahead at them goes before the trie:
 # the search then skips the positions no fragment can start at. With more, the look-ahead costs more than it saves.
@@ -87,18 +87,25 @@ def contains_any(text: str, fragments: tuple[str, ...]) -> bool:
 
 # The non-ASCII characters matching an ASCII one when ignoring case: dotted and dotless i, long s, Kelvin sign.
 ASCII_CASE_PARTNERS = "\u0130\u0131\u017f\u212a"
+_CASE_PARTNER_CHARS = tuple(ASCII_CASE_PARTNERS)
 
 
 def lowered_twin_is_sound(pattern: re.Pattern[str]) -> bool:
-    """Whether `pattern`, ignoring case, matches ASCII text exactly where its case-sensitive twin matches the
-    lower-cased text: true when no character the pattern names (as a literal, a class member or within a range) is an
-    upper-case ASCII letter or one of ASCII_CASE_PARTNERS. Lower-casing maps every other ASCII character to the one the
-    engine compares it as."""
+    """Whether `pattern`, ignoring case, matches text without ASCII_CASE_PARTNERS exactly where its case-sensitive twin
+    matches the lower-cased text. True when every character the pattern names (as a literal, a class member or within
+    a range) is its own lower case, and is ASCII or a character the engine matches, ignoring case, only by its lower
+    case (no extra case partners, as Greek final sigma has); ranges stay within ASCII. Then lower-casing such text maps
+    each character to one character, the one the engine compares it as, and keeps its category (\\w, \\s, \\d);
+    the only extra partners of ASCII letters (dotless i, long s) are among ASCII_CASE_PARTNERS."""
     for low, high in _named_ranges(_parser.parse(pattern.pattern, pattern.flags)):
-        if low <= ord("Z") and high >= ord("A"):
+        if low != high and high >= 128:
             return False
-        if any(low <= ord(char) <= high for char in ASCII_CASE_PARTNERS):
-            return False
+        for code in range(low, high + 1):
+            char = chr(code)
+            if char.lower() != char or char in ASCII_CASE_PARTNERS:
+                return False
+            if code >= 128 and code in _casefix._EXTRA_CASES:
+                return False
     return True
 
 
@@ -131,20 +138,20 @@ def _named_ranges(parsed: _parser.SubPattern) -> Iterator[tuple[int, int]]:
 
 
 class CaselessSearch:
-    """A case-insensitive pattern's search or match, faster on ASCII text and with the same answer.
+    """A case-insensitive pattern's search or match, faster and with the same answer.
 
-    On ASCII text, ignoring case is lower-casing: the pattern compiled without IGNORECASE, run on the lower-cased
-    text, matches the same span. It is faster because the engine skips, on its first character, every alternative of
-    a case-sensitive alternation whose first letter differs, and must enter every one when ignoring case. Sound only
-    for a pattern whose letters are all lower-case ASCII or letters that match no ASCII character when ignoring case
-    (`lowered_twin_is_sound`; other patterns are refused); other text is searched with the pattern itself.
+    Ignoring case is lower-casing, on ASCII text and on any text without ASCII_CASE_PARTNERS: the pattern compiled
+    without IGNORECASE, run on the lower-cased text, matches the same span. It is faster because the engine skips, on
+    its first character, every alternative of a case-sensitive alternation whose first letter differs, and must enter
+    every one when ignoring case. Sound only for a pattern `lowered_twin_is_sound` accepts (others are refused); text
+    holding a partner is searched with the pattern itself.
     """
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError("the pattern does not ignore case")
         if not lowered_twin_is_sound(pattern):
-            raise ValueError("the pattern names an upper-case ASCII letter or a letter matching one ignoring case")
+            raise ValueError("the pattern names a letter that lower-casing would not match as the engine does")
         self.pattern = pattern
         self.lowered_twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
@@ -155,9 +162,13 @@ class CaselessSearch:
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's first match in `text` (`lowered` is text.lower()): its positions and groups are those of the
-        match in `text`, but on ASCII text the matched string is the lower-cased one."""
-        return self.lowered_twin.search(lowered) if text.isascii() else self.pattern.search(text)
+        match in `text`, but the matched string may be the lower-cased one."""
+        if text.isascii() or not contains_any(text, _CASE_PARTNER_CHARS):
+            return self.lowered_twin.search(lowered)
+        return self.pattern.search(text)
 
     def match(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's match at the start of `text`, as `search` finds matches anywhere."""
-        return self.lowered_twin.match(lowered) if text.isascii() else self.pattern.match(text)
+        if text.isascii() or not contains_any(text, _CASE_PARTNER_CHARS):
+            return self.lowered_twin.match(lowered)
+        return self.pattern.match(text)
