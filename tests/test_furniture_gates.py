@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from thresher.label import furniture
 from thresher.label.furniture import classify_furniture
-from thresher.label.gates import contains_any
+from thresher.label.gates import contains_any, lowered_twin_is_sound
 from thresher.model import Label
 
 # Characters that make the gates' shortcuts interesting: whitespace of every kind, capitals after letters, separators,
@@ -78,6 +78,11 @@ def test_comment_header_gate_agrees_with_the_header_pattern(prefix: str, gap: st
         stripped = text.strip()
         found = furniture._is_comment_header(stripped, stripped.lower())
         assert found == (furniture._COMMENT_HEADER.match(stripped) is not None)
+
+
+def test_the_comment_verbs_compare_lower_cased_as_ignoring_case() -> None:
+    # what the header gate's end test rests on, beyond ASCII too
+    assert lowered_twin_is_sound(furniture._COMMENT_VERB_AT_END)
 
 
 def test_comment_headers_still_found() -> None:
@@ -191,3 +196,29 @@ def test_iso_and_zone_letters_still_match_in_any_case() -> None:
     stamps = ("2019-11-05T10:30:00Z", "2019-11-05t10:30:00z", "August 8, 2018 at 3:17 pm EST", "May 3, 2019 7:02 est")
     for stamp in stamps:
         assert furniture._TIMESTAMP.match(stamp), stamp
+
+
+def _notice_or_promotion_as_defined(text: str, may_promote: bool) -> Label | None:
+    notice = furniture._NOTICE_ANY.search(text) if furniture._NOTICE_TRIGGER.search(text.lower()) else None
+    if notice is not None:
+        return Label.LEGAL_NOTICE if notice.group("legal") is not None else Label.COOKIE_NOTICE
+    if may_promote and furniture._PROMOTION_TRIGGER.search(text.lower()) and furniture._PROMOTION.search(text):
+        return Label.PROMOTION
+    return None
+
+
+_PROMOTIONS = ("Download the free app", "Subscribe to our newsletter today", "Follow us on Twitter", "扫码关注")
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    before=st.text(alphabet=_TRICKY, max_size=6),
+    phrase=_cased_phrases | st.sampled_from(_PROMOTIONS),
+    after=st.sampled_from(("", " and cookies", ". Subscribe", " app")),
+    may_promote=st.booleans(),
+)
+def test_notice_or_promotion_agrees_with_the_searches(before: str, phrase: str, after: str, may_promote: bool) -> None:
+    # the joint trigger gate in front of both searches rules out only lines neither would match
+    text = before + phrase + after
+    found = furniture._notice_or_promotion(text, text.lower(), may_promote)
+    assert (found and found[0]) == _notice_or_promotion_as_defined(text, may_promote), text

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from thresher.label.gates import CaselessSearch, contains_any, fragment_gate
+from thresher.label.gates import CaselessSearch, contains_any, fragment_gate, lowering_is_ignoring_case
 from thresher.model import Label
 
 # Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
@@ -228,6 +228,9 @@ PROMOTION_TRIGGERS = (
 # search per fragment.
 _NOTICE_TRIGGER = fragment_gate(NOTICE_TRIGGERS)
 _PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
+# A line short enough for a promotion is scanned for both sets at once: most lines hold neither, and are ruled out in
+# one scan instead of two.
+_NOTICE_OR_PROMOTION_TRIGGER = fragment_gate(NOTICE_TRIGGERS + PROMOTION_TRIGGERS)
 # Cheap gate: a footer row needs separators (one of these, or a run of three whitespace characters); without one, the
 # row check is skipped (_may_hold_row_separator). Substring tests find the characters far faster than a pattern's scan.
 ROW_SEPARATOR_CHARS = ("|", "·", "•")
@@ -264,9 +267,9 @@ def _is_comment_header(stripped: str, lowered: str) -> bool:
     """Does the (stripped) line match the comment-header pattern (`lowered` is stripped.lower())? Lines not ending with
     its verb are ruled out first."""
     line = stripped[:-1].rstrip() if stripped.endswith(":") else stripped
-    if stripped.isascii():
-        # Lower-casing ASCII keeps positions, and ignoring case is comparing lower-cased: a test of the line's end
-        # in C instead of a pattern's search.
+    if lowering_is_ignoring_case(stripped):
+        # Lower-casing keeps positions, and ignoring case is comparing lower-cased (the verbs are lower-case, without
+        # extra case partners): a test of the line's end in C instead of a pattern's search.
         if not lowered.endswith(_COMMENT_VERBS, 0, len(line)):
             return False
     elif _COMMENT_VERB_AT_END.search(line, max(0, len(line) - _LONGEST_COMMENT_VERB)) is None:
@@ -302,6 +305,20 @@ def _footer_row(text: str) -> tuple[Label, str] | None:
     vocab = sum(1 for i in items if i in FOOTER_VOCAB)
     if vocab / len(items) >= MIN_FOOTER_VOCAB_SHARE:
         return Label.FOOTER, f"a row of {len(items)} site links, {vocab} of them about/contact/privacy-type"
+    return None
+
+
+def _notice_or_promotion(stripped: str, lowered: str, may_promote: bool) -> tuple[Label, str] | None:
+    """A legal or cookie notice, else (if the line is short enough to `may_promote`) a promotion, or None."""
+    if may_promote and _NOTICE_OR_PROMOTION_TRIGGER.search(lowered) is None:
+        return None
+    notice = _NOTICE_SEARCH.search(stripped, lowered) if _NOTICE_TRIGGER.search(lowered) else None
+    if notice is not None:
+        if notice.group("legal") is not None:
+            return Label.LEGAL_NOTICE, "copyright or reproduction notice"
+        return Label.COOKIE_NOTICE, "cookie or consent notice"
+    if may_promote and _PROMOTION_TRIGGER.search(lowered) and _PROMOTION_SEARCH.search(stripped, lowered):
+        return Label.PROMOTION, "app download, newsletter or follow-us call"
     return None
 
 
@@ -341,17 +358,9 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
             row = _footer_row(stripped)
             if row:
                 return row
-        notice = _NOTICE_SEARCH.search(stripped, lowered) if _NOTICE_TRIGGER.search(lowered) else None
-        if notice is not None:
-            if notice.group("legal") is not None:
-                return Label.LEGAL_NOTICE, "copyright or reproduction notice"
-            return Label.COOKIE_NOTICE, "cookie or consent notice"
-        if (
-            n_words <= MAX_WORDS_SHORT_FURNITURE * 2
-            and _PROMOTION_TRIGGER.search(lowered)
-            and _PROMOTION_SEARCH.search(stripped, lowered)
-        ):
-            return Label.PROMOTION, "app download, newsletter or follow-us call"
+        found = _notice_or_promotion(stripped, lowered, n_words <= MAX_WORDS_SHORT_FURNITURE * 2)
+        if found:
+            return found
     elif n_words <= MAX_WORDS_COOKIE and "cookie" in lowered and _COOKIE.search(stripped):
         return Label.COOKIE_NOTICE, "cookie or consent notice"
     if (

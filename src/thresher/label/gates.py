@@ -90,6 +90,13 @@ ASCII_CASE_PARTNERS = "\u0130\u0131\u017f\u212a"
 _CASE_PARTNER_CHARS = tuple(ASCII_CASE_PARTNERS)
 
 
+def lowering_is_ignoring_case(text: str) -> bool:
+    """Whether comparing `text` ignoring case, with characters that are their own lower case and have no extra case
+    partners (see lowered_twin_is_sound), is comparing text.lower(), position for position: true for text without
+    ASCII_CASE_PARTNERS."""
+    return text.isascii() or not contains_any(text, _CASE_PARTNER_CHARS)
+
+
 def lowered_twin_is_sound(pattern: re.Pattern[str]) -> bool:
     """Whether `pattern`, ignoring case, matches text without ASCII_CASE_PARTNERS exactly where its case-sensitive twin
     matches the lower-cased text. True when every character the pattern names (as a literal, a class member or within
@@ -163,12 +170,12 @@ class CaselessSearch:
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's first match in `text` (`lowered` is text.lower()): its positions and groups are those of the
         match in `text`, but the matched string may be the lower-cased one."""
-        if text.isascii() or not contains_any(text, _CASE_PARTNER_CHARS):
+        if lowering_is_ignoring_case(text):
             return self.lowered_twin.search(lowered)
         return self.pattern.search(text)
 
     def match(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's match at the start of `text`, as `search` finds matches anywhere."""
-        if text.isascii() or not contains_any(text, _CASE_PARTNER_CHARS):
+        if lowering_is_ignoring_case(text):
             return self.lowered_twin.match(lowered)
         return self.pattern.match(text)
