@@ -222,3 +222,13 @@ def test_notice_or_promotion_agrees_with_the_searches(before: str, phrase: str, 
     text = before + phrase + after
     found = furniture._notice_or_promotion(text, text.lower(), may_promote)
     assert (found and found[0]) == _notice_or_promotion_as_defined(text, may_promote), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_TRICKY + "«»nexthomeHOME", max_size=20))
+def test_the_navigation_look_ahead_changes_no_match(text: str) -> None:
+    pattern = furniture._NAVIGATION
+    without = re.compile(pattern.pattern.replace("(?=[^»]*»)", ""), pattern.flags)
+    assert without.pattern != pattern.pattern
+    for line in (text, text + "»", text + " »", text + "\n»", "«" + text):
+        assert (pattern.match(line) is None) == (without.match(line) is None), line

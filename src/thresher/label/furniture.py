@@ -170,10 +170,12 @@ _TIMESTAMP = re.compile(
 )
 _TIMESTAMP_MATCH = CaselessSearch(_TIMESTAMP)
 
+# (The look-ahead before ".*\s*»" changes no match: it rules out a line without "»" in one quick scan, where ".*"
+# would back off through every position looking for it.)
 _NAVIGATION = re.compile(
     r"^(?:home|menu|main\s+menu|search|skip\s+to\s+(?:main\s+)?content|skip\s+navigation|toggle\s+navigation|"
     r"(?:previous|next)(?:\s+(?:article|post|story|page|slide|entry))?|older\s+posts|newer\s+posts|"
-    r"page\s+\d+\s+of\s+\d+|«\s*.*|.*\s*»|startseite|suche|zurück|weiter|首页|上一篇.*|下一篇.*|返回首页)$",
+    r"page\s+\d+\s+of\s+\d+|«\s*.*|(?=[^»]*»).*\s*»|startseite|suche|zurück|weiter|首页|上一篇.*|下一篇.*|返回首页)$",
     re.IGNORECASE,
 )
 # Breadcrumbs: at least two short items joined by '>' '›' '»' '/' .
