@@ -336,7 +336,7 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         return None
     if _may_open_counter(stripped) and _COUNTER.match(stripped):
         return Label.COUNTER, "a bare number or count"
-    # One lower-casing serves every caseless test below (on ASCII text it stands in for ignoring case).
+    # One lower-casing serves every caseless test below (CaselessSearch: on most text it stands in for ignoring case).
     lowered = stripped.lower()
     if n_spaced <= MAX_WORDS_COMMENT_HEADER and _is_comment_header(stripped, lowered):
         return Label.COMMENTS, COMMENT_HEADER_REASON
@@ -353,7 +353,7 @@ def classify_furniture(text: str) -> tuple[Label, str] | None:
         if short is not None and short.lastgroup in _SHORT_KINDS:
             _, label, reason = _SHORT_KINDS[short.lastgroup]
             return label, reason
-        if stripped.startswith("More") and _MORE_GLUED.match(stripped):
+        if stripped.startswith("More") and _MORE_GLUED.match(stripped):  # the pattern opens with "More"
             return Label.WIDGET_HEADING, "reads as the heading of a related/popular/more widget"
     if n_words <= MAX_WORDS_NOTICE:
         if _may_hold_row_separator(stripped):
