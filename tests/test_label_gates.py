@@ -106,3 +106,16 @@ def test_the_ascii_case_partners_are_every_non_ascii_character_matching_ascii_ig
     ascii_class = re.compile(r"[\x00-\x7f]", re.IGNORECASE)
     partners = [chr(code) for code in range(128, 0x110000) if ascii_class.fullmatch(chr(code))]
     assert "".join(partners) == ASCII_CASE_PARTNERS
+
+
+def test_without_the_re_modules_parser_the_pattern_itself_is_searched(monkeypatch):
+    # The soundness proof reads the re module's private parser; a Python laid out otherwise gets no twin, and the
+    # same answers from the pattern itself.
+    from thresher.label import gates
+
+    pattern = re.compile(r"sign\s+up|newsletter", re.IGNORECASE)
+    monkeypatch.setattr(gates, "_parser", None)
+    search = gates.CaselessSearch(pattern)
+    assert search.lowered_twin is None
+    for text in ("Sign Up now", "our NEWSLETTER", "nothing here", "SİGN up"):
+        assert search.span(text, text.lower()) == (None if (m := pattern.search(text)) is None else m.span())

@@ -14,7 +14,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from re import _casefix, _constants, _parser  # a pattern's parsed form and the engine's extra case partners
+try:  # a pattern's parsed form and the engine's extra case partners: the re module's own, not a public API
+    from re import _casefix, _constants, _parser
+except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no pattern is proven sound
+    _casefix = _constants = _parser = None  # type: ignore[assignment]
 
 # When the fragments start with at most this many distinct characters, a look-ahead at them goes before the trie:
 # the search then skips the positions no fragment can start at. With more, the look-ahead costs more than it saves.
@@ -104,6 +107,8 @@ def lowered_twin_is_sound(pattern: re.Pattern[str]) -> bool:
     case (no extra case partners, as Greek final sigma has); ranges stay within ASCII. Then lower-casing such text maps
     each character to one character, the one the engine compares it as, and keeps its category (\\w, \\s, \\d);
     the only extra partners of ASCII letters (dotless i, long s) are among ASCII_CASE_PARTNERS."""
+    if _parser is None:
+        return False
     for low, high in _named_ranges(_parser.parse(pattern.pattern, pattern.flags)):
         if low != high and high >= 128:
             return False
@@ -157,10 +162,12 @@ class CaselessSearch:
     def __init__(self, pattern: re.Pattern[str]) -> None:
         if not pattern.flags & re.IGNORECASE:
             raise ValueError("the pattern does not ignore case")
-        if not lowered_twin_is_sound(pattern):
-            raise ValueError("the pattern names a letter that lower-casing would not match as the engine does")
         self.pattern = pattern
-        self.lowered_twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+        self.lowered_twin: re.Pattern[str] | None = None  # without the re module's parser: the pattern itself
+        if _parser is not None:
+            if not lowered_twin_is_sound(pattern):
+                raise ValueError("the pattern names a letter that lower-casing would not match as the engine does")
+            self.lowered_twin = re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
     def span(self, text: str, lowered: str) -> tuple[int, int] | None:
         """The span of the pattern's first match in `text` (`lowered` is text.lower()), or None."""
@@ -170,12 +177,12 @@ class CaselessSearch:
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's first match in `text` (`lowered` is text.lower()): its positions and groups are those of the
         match in `text`, but the matched string may be the lower-cased one."""
-        if lowering_is_ignoring_case(text):
+        if self.lowered_twin is not None and lowering_is_ignoring_case(text):
             return self.lowered_twin.search(lowered)
         return self.pattern.search(text)
 
     def match(self, text: str, lowered: str) -> re.Match[str] | None:
         """The pattern's match at the start of `text`, as `search` finds matches anywhere."""
-        if lowering_is_ignoring_case(text):
+        if self.lowered_twin is not None and lowering_is_ignoring_case(text):
             return self.lowered_twin.match(lowered)
         return self.pattern.match(text)
