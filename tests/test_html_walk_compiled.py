@@ -230,6 +230,26 @@ def test_a_record_built_in_place_equals_the_constructed_one_and_owns_its_referen
 
 
 @needs_compiled
+def test_records_built_in_place_are_left_to_reference_counting():
+    # They can be in no reference cycle, so the garbage collector does not follow them (the class's own records are
+    # followed); they are still freed as soon as nothing holds them.
+    import gc
+
+    from thresher.model import Block
+
+    seg = walk_blocks_compiled(parse_html("<div id=a><p>one <a href='/x'>link</a></p><p>two</p></div>").body)
+    assert seg.blocks and seg.containers
+    assert not any(gc.is_tracked(record) for record in (*seg.blocks, *seg.containers))
+    assert gc.is_tracked(Block(index=0, text="made by the class"))
+    text = "".join(["freed ", "with its block"])
+    maker = seg_html._COMPILED_WALK.RecordMaker(Block, tuple(Block.__slots__))
+    record = maker.make_from((0, text, None, None, None, None, None, None, "p", 0.0, 0, None))
+    held = sys.getrefcount(text)
+    del record
+    assert sys.getrefcount(text) == held - 1
+
+
+@needs_compiled
 def test_a_class_that_is_not_a_plain_slots_record_is_called_instead():
     class Plain:
         def __init__(self, a, b):
