@@ -853,7 +853,10 @@ cdef class Walk:
             if href:
                 if self.links is None:
                     self.links = []
-                self.links.append((decode(self.folded.data, length), href))
+                pair = (decode(self.folded.data, length), href)
+                # Two strings: what the collector would find on its first look at the tuple, and untrack it then.
+                PyObject_GC_UnTrack(<PyObject *> pair)
+                self.links.append(pair)
         self.link_start = -1
         return 0
 
