@@ -60,7 +60,7 @@ def test_link_density_and_links():
     blocks = _blocks("<body><p>abcd <a href='https://e.com/x'>efgh</a></p><ul><li><a href='/y'>all link</a></li></ul></body>")
     para, item = blocks
     assert 0.4 < para.link_density < 0.6
-    assert para.links == [("efgh", "https://e.com/x")]
+    assert para.links == (("efgh", "https://e.com/x"),)
     assert item.link_density == 1.0
 
 

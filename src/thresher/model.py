@@ -75,7 +75,8 @@ class Block:
     tag: str | None = None  # the block's element: p, h2, li, td, pre, ... (HTML mode; "p" for text lines)
     link_density: float = 0.0  # share of the block's characters that sit inside links (HTML mode)
     group: int = 0  # blocks in one group were adjacent in the source (no blank line / same container)
-    links: list[tuple[str, str]] | None = None  # (anchor text, href) of the block's links (HTML mode), for Markdown
+    # (anchor text, href) of the block's links (HTML mode), for Markdown
+    links: tuple[tuple[str, str], ...] | None = None
 
     def remove(self, label: Label, reason: str) -> None:
         self.role = Role.REMOVED

@@ -869,7 +869,12 @@ cdef class Walk:
         index, tag = len(blocks), self.containers.tags[owner]
         # Most blocks hold no link and some are all link: those share one float object.
         link_density = NO_LINKS if self.link_chars == 0 else ALL_LINKS if density >= 1.0 else density
-        group, links = parent if parent >= 0 else owner, self.links
+        group = parent if parent >= 0 else owner
+        # The block's links as a tuple of (anchor, href) pairs, off the collector's lists like the pairs: it holds
+        # only them (a list, being mutable, would have to stay tracked, one for each linked block).
+        links = None if self.links is None else tuple(self.links)
+        if links is not None:
+            PyObject_GC_UnTrack(<PyObject *> links)
         # Block's fields in order: index, text, role, label, reason, language, line_no, path, tag, link_density, group,
         # links.
         values[0], values[1], values[2] = <PyObject *> index, <PyObject *> text, <PyObject *> body_role

@@ -288,7 +288,7 @@ def _make_block(seg: Segmentation, raw: str, pre: bool, link_chars: int, owner: 
     blocks.append(
         Block(
             len(blocks), text, _BODY, None, None, None, None, None, container.tag, density if density < 1.0 else 1.0,
-            parent if parent >= 0 else owner, links or None,
+            parent if parent >= 0 else owner, tuple(links) if links else None,
         )
     )
     seg.owner.append(owner)
