@@ -12,16 +12,19 @@ import html as html_lib
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser, LexborNode
 
+from thresher.compiled import compiled_module
 from thresher.label.gates import contains_any, fragment_gate
 from thresher.metadata.text import find_date
+from thresher.segment.html import compiled_walk_available
 
 # JSON-LD types that describe the page's own article (an Organization or BreadcrumbList does not).
 ARTICLE_TYPES = frozenset(
@@ -68,6 +71,9 @@ EARLY_UTC_HOURS = 6
 LATE_UTC_HOURS = 2
 # Bylines and date elements are searched this many ancestors up from the headline (the whole body without one).
 VISIBLE_SCOPE_LEVELS = 5
+# Whether an element is in a comment thread, a sidebar or a list of other stories is told by this many elements: the
+# element itself and its nearest ancestors.
+OUTSIDE_ARTICLE_LEVELS = 6
 # How many meta-tag dates are compared with the chosen one when they disagree.
 MAX_DECLARED_DATES = 3
 # How many ancestors of the headline are searched for a date line, and how much text one may hold to be searched.
@@ -315,11 +321,11 @@ def _names(value: Any, by_id: dict[str, dict[str, Any]] | None = None) -> list[s
     return out
 
 
-def _json_ld_objects(nodes: list[LexborNode]) -> list[dict[str, Any]]:
-    """Every JSON object in the page's JSON-LD, flattened out of lists and @graph, without recursion."""
+def _json_ld_objects(texts: Iterable[str]) -> list[dict[str, Any]]:
+    """Every JSON object in the page's JSON-LD (the scripts' texts), flattened out of lists and @graph, without
+    recursion."""
     found: list[dict[str, Any]] = []
-    for node in nodes:
-        raw = node.text(deep=True) or ""
+    for raw in texts:
         if not raw.strip() or len(raw) > MAX_JSON_LD_CHARS:
             continue
         try:
@@ -413,15 +419,14 @@ def _find_first(scope: LexborNode | None, query: str) -> LexborNode | None:
 
 def _collect(tree: LexborHTMLParser) -> _Hints:
     hints = _Hints()
+    metas = []
     for node in _find(tree.root, STRUCTURED_SELECTOR):
         tag = node.tag
         # One dict of the node's attributes: each lookup through `node.attrs` asks the parser again.
         attrs = node.attributes
         if tag == "meta":
             key = attrs.get("property") or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-            content = (attrs.get("content") or "").strip()
-            if key and content:
-                hints.meta.setdefault(key.strip().lower(), content)
+            metas.append((key, attrs.get("content")))
             continue
         if tag == "script":
             hints.json_ld.append(node)
@@ -438,7 +443,19 @@ def _collect(tree: LexborHTMLParser) -> _Hints:
             hints.h1.append(node)
         elif tag == "time" and len(hints.times) < MAX_HINTS_PER_KIND:
             hints.times.append(node)
+    hints.meta = _meta_tags(metas)
     return hints
+
+
+def _meta_tags(metas: Iterable[tuple[str | None, str | None]]) -> dict[str, str]:
+    """The meta tags' (key, content) pairs, in document order, as a dict: keys stripped and lower-cased, contents
+    stripped; the first non-empty content of a key wins."""
+    tags: dict[str, str] = {}
+    for key, content in metas:
+        content = (content or "").strip()
+        if key and content:
+            tags.setdefault(key.strip().lower(), content)
+    return tags
 
 
 def _visible_scope(tree: LexborHTMLParser, hints: _Hints) -> LexborNode:
@@ -484,20 +501,29 @@ def _collect_visible(tree: LexborHTMLParser, hints: _Hints) -> None:
 def _outside_article(node: LexborNode) -> bool:
     """Whether the node or one of its near ancestors is a comment thread, a sidebar or a list of other stories."""
     current: LexborNode | None = node
-    for _ in range(6):
+    for _ in range(OUTSIDE_ARTICLE_LEVELS):
         if current is None:
             return False
         tag = current.tag
         if tag in ("body", "html") or tag.startswith("-"):
             return False
         attrs = current.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if names.strip() and _names_not_article(names):
-            return True
-        if tag == "aside":
+        if _marks_outside_article(tag, attrs.get("class"), attrs.get("id")):
             return True
         current = current.parent
     return False
+
+
+def _marks_outside_article(tag: str, class_names: str | None, ident: str | None) -> bool:
+    """Whether one element, by its tag, class and id, is a comment thread, a sidebar or a list of other stories."""
+    names = f"{class_names or ''} {ident or ''}"
+    return (bool(names.strip()) and _names_not_article(names)) or tag == "aside"
+
+
+def _ancestry_outside_article(ancestry: Iterable[tuple[str, str | None, str | None]]) -> bool:
+    """`_outside_article` of an element given as the (tag, class, id) of it and its ancestors, as far as that reads
+    them (up to OUTSIDE_ARTICLE_LEVELS, stopping before the body, the html element or a node that is no element)."""
+    return any(_marks_outside_article(tag, class_names, ident) for tag, class_names, ident in ancestry)
 
 
 def _names_not_article(names: str) -> bool:
@@ -509,11 +535,22 @@ def _names_not_article(names: str) -> bool:
 
 
 @dataclass(slots=True)
+class _TitleSources:
+    """What the first stage reads of the page, however it was read (the CSS selection, or segment._walk's
+    title_hints)."""
+
+    meta: dict[str, str]  # the meta tags (see _meta_tags)
+    json_ld: Iterable[str]  # the texts of the JSON-LD scripts, in document order
+    headings: Iterable[str]  # the h1s that may be the headline (see _headline_candidates), in document order
+    title: str | None  # the first <title>'s text; None without one
+    canonical: str | None  # the href of the first rel=canonical link; None without one
+
+
+@dataclass(slots=True)
 class _TitleStage:
     """What the first stage read: enough for the title and the JSON-LD article body, and what the rest builds on."""
 
     meta: PageMetadata  # title, headline, site, canonical_url and article_body filled
-    hints: _Hints
     objects: list[dict[str, Any]]  # every JSON-LD object of the page
     by_id: dict[str, dict[str, Any]]  # the named ones by their @id
     article: dict[str, Any]  # the JSON-LD object of the page's own article ({} without one)
@@ -523,15 +560,24 @@ class _TitleStage:
 def text_hints(tree: LexborHTMLParser, url: str | None = None) -> tuple[str | None, str | None]:
     """`(meta.headline or meta.title, meta.article_body)` exactly as `extract_metadata` gives them, without the work
     only the other fields need (author and date searches, the visible-hint selection): the title hint and JSON-LD
-    body the labeller uses, for callers that want the text and not the page's metadata."""
-    meta = _read_title(tree, url).meta
+    body the labeller uses, for callers that want the text and not the page's metadata.
+
+    The page is read by segment._walk's title_hints where it can (the same strings, without a CSS selection and a
+    Python node per match), else by the CSS selection extract_metadata makes."""
+    root = tree.root
+    if _TITLE_HINTS is not None and root is not None:
+        sources = _compiled_sources(root, _TITLE_HINTS)
+    else:
+        sources = _css_sources(tree, _collect(tree))
+    meta = _read_title(sources, url).meta
     return meta.headline or meta.title, meta.article_body
 
 
 def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMetadata:
     """Read the metadata of a parsed page (call before invisible content is stripped)."""
-    stage = _read_title(tree, url)
-    meta, hints, sites = stage.meta, stage.hints, stage.sites
+    hints = _collect(tree)
+    stage = _read_title(_css_sources(tree, hints), url)
+    meta, sites = stage.meta, stage.sites
     tags = hints.meta
     if stage.article:
         _details_from_article(meta, stage.article, stage.by_id)
@@ -562,13 +608,83 @@ def extract_metadata(tree: LexborHTMLParser, url: str | None = None) -> PageMeta
     return meta
 
 
-def _read_title(tree: LexborHTMLParser, url: str | None) -> _TitleStage:
-    """The first stage of both entries: the structured selection, JSON-LD, the site's name, the canonical URL,
-    <title> and the headline."""
+def _css_sources(tree: LexborHTMLParser, hints: _Hints) -> _TitleSources:
+    """The title stage's reading of the page through the CSS selection (`_collect`) and two more searches."""
+    title_node = _find_first(tree.root, "title")
+    link = _find_first(tree.root, 'link[rel="canonical"]')
+    h1s = ((node.text(deep=True, separator=" "), node) for node in hints.h1)
+    return _TitleSources(
+        meta=hints.meta,
+        json_ld=[node.text(deep=True) for node in hints.json_ld],
+        headings=_headline_candidates(h1s, _outside_article),
+        title=title_node.text() if title_node is not None else None,
+        canonical=link.attributes.get("href") if link is not None else None,
+    )
+
+
+def _compiled_sources(root: LexborNode, title_hints: Callable[..., tuple]) -> _TitleSources:
+    """The title stage's reading of the page under `root` (the html element) by segment._walk's `title_hints`: the
+    same as `_css_sources`."""
+    metas, scripts, headings, title, canonical = title_hints(root.mem_id, MAX_HINTS_PER_KIND, OUTSIDE_ARTICLE_LEVELS)
+    return _TitleSources(
+        meta=_meta_tags(metas),
+        json_ld=scripts,
+        headings=_headline_candidates(headings, _ancestry_outside_article),
+        title=title,
+        canonical=canonical,
+    )
+
+
+def _headline_candidates(h1s: Iterable[tuple[str, Any]], outside: Callable[[Any], bool]) -> Iterator[str]:
+    """The cleaned texts of the h1s that may be the headline: not too long, and inside the article. Each h1 comes as
+    its text and what `outside` tells from (its node, or its ancestry); lazily, as only the first few count."""
+    for raw, where in h1s:
+        text = _clean(raw)
+        if text and len(text) <= MAX_HEADLINE_CHARS and not outside(where):
+            yield text
+
+
+# A page on which the CSS selection's quirks show: meta keys by precedence, empty and repeated; JSON-LD script types
+# matched ignoring case on HTML elements only; an h1 with an itemprop (matched twice), nested markup in an h1, h1s in
+# an aside and a comment thread; an SVG <title> before the page's; canonical links by the same case rules.
+_PROBE_PAGE = (
+    '<html><head><meta name="Description" content=" d "><meta property="og:title" name="x" content="T">'
+    '<meta name="" itemprop="Headline" content="h"><meta http-equiv="refresh" content="5"><meta name="e" content="">'
+    '<meta name="description" content="second"><script type="Application/LD+JSON">{"@type": "Article"}</script>'
+    '<script type="text/javascript">{}</script><link rel="Canonical" href="/a"><link rel="canonical" href="/b">'
+    '</head><body><svg><title>Icon</title><script type="Application/LD+JSON">{}</script>'
+    '<link rel="Canonical" href="/c"/></svg><title>Page</title>'
+    '<div class="story"><h1 itemprop="headline">The <b>story</b> é</h1></div><aside><h1>Aside</h1></aside>'
+    '<section id="comments"><div><h1>Reply</h1></div></section><template><h1>Template</h1></template></body></html>'
+)
+
+
+def _sources_read(sources: _TitleSources) -> tuple[Any, ...]:
+    """Everything the sources hold, the lazy parts read out: two readings of a page compare equal by this."""
+    return sources.meta, list(sources.json_ld), list(sources.headings), sources.title, sources.canonical
+
+
+def _bind_title_hints() -> Callable[..., tuple] | None:
+    """segment._walk's `title_hints`, when the compiled walk reads this selectolax's tree and the collection reads
+    the probe page as the CSS selection does; else None (text_hints then makes the CSS selection)."""
+    module = compiled_module("thresher.segment._walk") if compiled_walk_available() else None
+    title_hints = getattr(module, "title_hints", None)
+    if title_hints is None:
+        return None
+    page = LexborHTMLParser(_PROBE_PAGE)
+    module.bind_hints(*(page.css_first(tag).mem_id for tag in ("meta", "script", "h1", "title", "link")))
+    compiled = _sources_read(_compiled_sources(page.root, title_hints))
+    return title_hints if compiled == _sources_read(_css_sources(page, _collect(page))) else None
+
+
+_TITLE_HINTS = _bind_title_hints()
+
+
+def _read_title(sources: _TitleSources, url: str | None) -> _TitleStage:
+    """The first stage of both entries: JSON-LD, the site's name, the canonical URL, <title> and the headline."""
     meta = PageMetadata()
-    hints = _collect(tree)
-    tags = hints.meta
-    objects = _json_ld_objects(hints.json_ld)
+    tags = sources.meta
+    objects = _json_ld_objects(sources.json_ld)
     by_id = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and "name" in o}
     article = _main_article(objects)
     if article:
@@ -579,20 +695,18 @@ def _read_title(tree: LexborHTMLParser, url: str | None) -> _TitleStage:
         if not meta.site and types & SITE_TYPES and "person" not in types:
             meta.site = _clean(obj.get("name"))
 
-    title_node = _find_first(tree.root, "title")
-    meta.title = _clean(title_node.text()) if title_node is not None else None
+    meta.title = _clean(sources.title)
     meta.site = meta.site or _clean(_first(tags, *SITE_META))
-    meta.canonical_url = _canonical_url(tree, tags, url)
+    meta.canonical_url = _canonical_url(sources.canonical, tags, url)
     sites = _site_keys(meta, url)
-    meta.headline = _choose_title(meta, hints, sites)
-    return _TitleStage(meta, hints, objects, by_id, article, sites)
+    meta.headline = _choose_title(meta, tags, sources.headings, sites)
+    return _TitleStage(meta, objects, by_id, article, sites)
 
 
-def _canonical_url(tree: LexborHTMLParser, tags: dict[str, str], url: str | None) -> str | None:
-    """The rel=canonical link, else og:url, made absolute against the page's URL; None when it has no scheme."""
-    link = _find_first(tree.root, 'link[rel="canonical"]')
-    href = link.attributes.get("href") if link is not None else None
-    href = href or _first(tags, "og:url")
+def _canonical_url(link: str | None, tags: dict[str, str], url: str | None) -> str | None:
+    """The rel=canonical link's href (`link`), else og:url, made absolute against the page's URL; None when it has
+    no scheme."""
+    href = link or _first(tags, "og:url")
     if not (href and href.strip()):
         return None
     try:
@@ -1047,16 +1161,11 @@ def _title_offers(source: str, sites: set[str]) -> tuple[str, dict[str, str]]:
     return cut, variants
 
 
-def _choose_title(meta: PageMetadata, hints: _Hints, sites: set[str]) -> str | None:
-    """The article's title, chosen by agreement between the JSON-LD headline, og:title, the h1s and <title>."""
-    declared = [t for t in (meta.headline, _clean(_first(hints.meta, *TITLE_META))) if t]
-    headings = []
-    for node in hints.h1:
-        text = _clean(node.text(deep=True, separator=" "))
-        if text and len(text) <= MAX_HEADLINE_CHARS and not _outside_article(node):
-            headings.append(text)
-            if len(headings) == MAX_HEADINGS_COMPARED:
-                break
+def _choose_title(meta: PageMetadata, tags: dict[str, str], candidates: Iterable[str], sites: set[str]) -> str | None:
+    """The article's title, chosen by agreement between the JSON-LD headline, og:title, the h1s (their
+    `_headline_candidates`) and <title>."""
+    declared = [t for t in (meta.headline, _clean(_first(tags, *TITLE_META))) if t]
+    headings = list(islice(candidates, MAX_HEADINGS_COMPARED))
     sources = [*declared, *headings, *([meta.title] if meta.title else [])]
     if not sources:
         return None

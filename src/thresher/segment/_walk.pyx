@@ -92,6 +92,7 @@ cdef extern from *:
     """
     ctypedef struct th_node:
         uintptr_t local_name
+        uintptr_t ns
         th_node *next
         th_node *parent
         th_node *first_child
@@ -1138,3 +1139,214 @@ def crowded_window(bytes data, Py_ssize_t window, Py_ssize_t min_tags):
         start += window
     return False
 
+
+
+# ----------------------------------------------------------------------------------------------- title hints
+# metadata.html.text_hints reads a few things from the whole page: the meta tags, the JSON-LD scripts, the h1s, the
+# first <title> and the first canonical link. Selected through selectolax, that is a walk of lexbor's selector engine
+# plus a Python node and an attribute dict per match; here it is one walk of the tree in C that hands back only the
+# strings. metadata.html holds this collection to its CSS selection (a probe page at import, and tests).
+
+DEF H_OTHER = 0
+DEF H_PROPERTY = 1
+DEF H_NAME = 2
+DEF H_ITEMPROP = 3
+DEF H_HTTP_EQUIV = 4
+DEF H_CONTENT = 5
+DEF H_TYPE = 6
+DEF H_REL = 7
+DEF H_HREF = 8
+DEF H_CLASS = 9
+DEF H_ID = 10
+DEF H_KINDS = 11
+
+# Tag ids of meta, script, h1, title and link, and the id of the HTML namespace, learnt from a parsed page by
+# `bind_hints` (0 until then: no element has tag id 0).
+cdef uintptr_t meta_tag = 0, script_tag = 0, h1_tag = 0, title_tag = 0, link_tag = 0, html_ns = 0
+
+
+def bind_hints(size_t meta_id, size_t script_id, size_t h1_id, size_t title_id, size_t link_id):
+    """Learn the tag ids and the HTML namespace from elements of a parsed page (their mem_ids, in that order)."""
+    global meta_tag, script_tag, h1_tag, title_tag, link_tag, html_ns
+    cdef th_node *meta = <th_node *> meta_id
+    meta_tag, script_tag, h1_tag = meta.local_name, (<th_node *> script_id).local_name, (<th_node *> h1_id).local_name
+    title_tag, link_tag, html_ns = (<th_node *> title_id).local_name, (<th_node *> link_id).local_name, meta.ns
+
+
+cdef unsigned char hint_name_kind(th_attr *attr) noexcept:
+    """The attribute's qualified name (the key of selectolax's `attributes` dict) as one of the H_ kinds."""
+    cdef size_t length = 0
+    cdef const unsigned char *name = attr_name_fn(attr, &length)
+    if name == NULL:
+        return H_OTHER
+    if name_is(name, length, b"property", 8):
+        return H_PROPERTY
+    if name_is(name, length, b"name", 4):
+        return H_NAME
+    if name_is(name, length, b"itemprop", 8):
+        return H_ITEMPROP
+    if name_is(name, length, b"http-equiv", 10):
+        return H_HTTP_EQUIV
+    if name_is(name, length, b"content", 7):
+        return H_CONTENT
+    if name_is(name, length, b"type", 4):
+        return H_TYPE
+    if name_is(name, length, b"rel", 3):
+        return H_REL
+    if name_is(name, length, b"href", 4):
+        return H_HREF
+    if name_is(name, length, b"class", 5):
+        return H_CLASS
+    if name_is(name, length, b"id", 2):
+        return H_ID
+    return H_OTHER
+
+
+cdef void hint_attributes(th_node *node, th_attr **found) noexcept:
+    """The element's attributes by H_ kind into found[0..H_KINDS-1] (NULL where absent); the last of each when one
+    is written twice, as in selectolax's `attributes` dict."""
+    cdef th_attr *attr = (<th_element *> node).first_attr
+    cdef int kind
+    for kind in range(H_KINDS):
+        found[kind] = NULL
+    while attr != NULL:
+        found[hint_name_kind(attr)] = attr
+        attr = attr.next
+
+
+cdef inline bint has_value(th_attr *attr) noexcept:
+    """Whether the attribute's value, as selectolax gives it, is a non-empty string."""
+    return attr != NULL and attr.value != NULL and attr.value.data != NULL and attr.value.length > 0
+
+
+cdef bint value_is(th_node *node, th_attr *attr, const char *want, size_t length) noexcept:
+    """`[attr="want"]` as lexbor's selector engine matches it: `type` and `rel` values, the only ones asked about,
+    compare ignoring ASCII case on HTML elements (HTML's list of such attributes) and exactly on SVG and MathML."""
+    cdef size_t i
+    cdef unsigned char c
+    if attr == NULL or attr.value == NULL or attr.value.data == NULL or attr.value.length != length:
+        return False
+    if node.ns != html_ns:
+        return memcmp(attr.value.data, want, length) == 0
+    for i in range(length):
+        c = attr.value.data[i]
+        if 0x41 <= c <= 0x5A:
+            c += 0x20
+        if c != <unsigned char> want[i]:
+            return False
+    return True
+
+
+cdef str deep_text(th_node *root, const unsigned char *separator, size_t separator_length, Buffer out):
+    """`node.text(deep=True, separator=...)` of selectolax: every descendant text node, in document order, joined
+    by the separator and decoded once."""
+    cdef th_node *node = root.first_child
+    cdef th_chardata *chars
+    cdef Py_ssize_t count = 0
+    out.length = 0
+    while node != NULL:
+        if node.local_name == TAG_TEXT:
+            chars = <th_chardata *> node
+            if chars.data.data != NULL:
+                if count > 0:
+                    out.append(separator, separator_length)
+                out.append(chars.data.data, chars.data.length)
+                count += 1
+        if node.first_child != NULL:
+            node = node.first_child
+        else:
+            while node != root and node.next == NULL:
+                node = node.parent
+            if node == root:
+                break
+            node = node.next
+    return out.text(0)
+
+
+cdef tuple ancestry(th_node *node, Py_ssize_t levels):
+    """(tag, class, id) of the element and its ancestors, at most `levels` of them, up to the first that is no
+    element, a body or an html: what metadata.html._outside_article reads of each."""
+    cdef list chain = []
+    cdef th_attr *found[H_KINDS]
+    cdef size_t length = 0
+    cdef const unsigned char *name
+    while node != NULL and len(chain) < levels and node.type == NODE_ELEMENT:
+        name = element_name_fn(<th_element *> node, &length)
+        if name == NULL or name_is(name, length, b"body", 4) or name_is(name, length, b"html", 4):
+            break
+        hint_attributes(node, found)
+        chain.append((decode(name, length), found_value_of(found[H_CLASS]), found_value_of(found[H_ID])))
+        node = node.parent
+    return tuple(chain)
+
+
+cdef inline object found_value_of(th_attr *attr):
+    return attr_value(attr) if attr != NULL else None
+
+
+def title_hints(size_t root_id, Py_ssize_t max_headings, Py_ssize_t levels):
+    """What metadata.html.text_hints reads of the page under `root_id` (the html element), in one walk:
+
+    - metas: (key, content) of each <meta> with both, in document order; the key is the first non-empty of property,
+      name, itemprop and http-equiv, as metadata.html._collect picks it (neither stripped nor lower-cased);
+    - scripts: the text of each script[type="application/ld+json"], twice for one with an itemprop (the selector
+      list `..., [itemprop]` matches it twice);
+    - headings: (text, ancestry) of the h1s, an h1 with an itemprop twice, at most `max_headings` entries; the text
+      joined with spaces as `node.text(deep=True, separator=" ")`, the ancestry as `ancestry` gives it (`levels`);
+    - the first <title>'s text (None without one) and the first link[rel="canonical"]'s href (None without one).
+
+    Like lexbor's selector engine, tag names match in any namespace and template contents are not visited."""
+    cdef th_node *root = <th_node *> root_id
+    cdef th_node *node = root.first_child
+    cdef th_attr *found[H_KINDS]
+    cdef th_attr *key
+    cdef uintptr_t tag
+    cdef Buffer text = Buffer()
+    cdef list metas = [], scripts = [], headings = []
+    cdef bint title_seen = False, link_seen = False
+    cdef int kind
+    title = href = entry = None
+    while node != NULL:
+        if node.type == NODE_ELEMENT:
+            tag = node.local_name
+            if tag == meta_tag:
+                hint_attributes(node, found)
+                key = found[H_PROPERTY]
+                for kind in (H_NAME, H_ITEMPROP, H_HTTP_EQUIV):
+                    if not has_value(key):
+                        key = found[kind]
+                if has_value(key) and has_value(found[H_CONTENT]):
+                    metas.append((attr_value(key), attr_value(found[H_CONTENT])))
+            elif tag == script_tag:
+                hint_attributes(node, found)
+                if value_is(node, found[H_TYPE], b"application/ld+json", 19):
+                    entry = deep_text(node, b"", 0, text)
+                    scripts.append(entry)
+                    if found[H_ITEMPROP] != NULL:
+                        scripts.append(entry)
+            elif tag == h1_tag:
+                if len(headings) < max_headings:
+                    hint_attributes(node, found)
+                    entry = (deep_text(node, b" ", 1, text), ancestry(node, levels))
+                    headings.append(entry)
+                    if found[H_ITEMPROP] != NULL and len(headings) < max_headings:
+                        headings.append(entry)
+            elif tag == title_tag:
+                if not title_seen:
+                    title_seen = True
+                    title = deep_text(node, b"", 0, text)
+            elif tag == link_tag:
+                if not link_seen:
+                    hint_attributes(node, found)
+                    if value_is(node, found[H_REL], b"canonical", 9):
+                        link_seen = True
+                        href = found_value_of(found[H_HREF])
+        if node.first_child != NULL:
+            node = node.first_child
+        else:
+            while node != root and node.next == NULL:
+                node = node.parent
+            if node == root:
+                break
+            node = node.next
+    return metas, scripts, headings, title, href
