@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 .PHONY: demo test bench clean
 
 # The compiled modules are rebuilt (by reinstalling) when their sources or the build script change.
-$(STAMP): pyproject.toml setup.py src/thresher/segment/_walk.pyx src/thresher/_bytescan.pyx src/thresher/label/_names.pyx src/thresher/label/_choose.pyx
+$(STAMP): pyproject.toml setup.py src/thresher/segment/_walk.pyx src/thresher/_bytescan.pyx src/thresher/label/_names.pyx src/thresher/label/_choose.pyx src/thresher/label/_scan.pyx
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[test]'

@@ -199,10 +199,10 @@ def test_iso_and_zone_letters_still_match_in_any_case() -> None:
 
 
 def _notice_or_promotion_as_defined(text: str, may_promote: bool) -> Label | None:
-    notice = furniture._NOTICE_ANY.search(text) if furniture._NOTICE_TRIGGER.search(text.lower()) else None
+    notice = furniture._NOTICE_ANY.search(text) if furniture._NOTICE_TRIGGER(text.lower()) else None
     if notice is not None:
         return Label.LEGAL_NOTICE if notice.group("legal") is not None else Label.COOKIE_NOTICE
-    if may_promote and furniture._PROMOTION_TRIGGER.search(text.lower()) and furniture._PROMOTION.search(text):
+    if may_promote and furniture._PROMOTION_TRIGGER(text.lower()) and furniture._PROMOTION.search(text):
         return Label.PROMOTION
     return None
 

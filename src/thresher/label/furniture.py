@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from thresher.label.gates import CaselessSearch, contains_any, fragment_gate, lowering_is_ignoring_case
+from thresher.label.gates import CaselessSearch, contains_any, fragment_test, lowering_is_ignoring_case
 from thresher.model import Label
 
 # Sites repeat their furniture on every page: a corpus run sees the same lines again and again.
@@ -226,13 +226,12 @@ NOTICE_TRIGGERS = (
 PROMOTION_TRIGGERS = (
     "app", "subscribe", "sign up", "newsletter", "follow", "join", "abonnieren", "客户端", "关注", "扫码",
 )
-# Laid out as fragment gates: one scan that stops only at the fragments' rarer letters, instead of one substring
-# search per fragment.
-_NOTICE_TRIGGER = fragment_gate(NOTICE_TRIGGERS)
-_PROMOTION_TRIGGER = fragment_gate(PROMOTION_TRIGGERS)
+# Laid out as fragment tests: one scan of the line for all of a set, instead of one substring search per fragment.
+_NOTICE_TRIGGER = fragment_test(NOTICE_TRIGGERS)
+_PROMOTION_TRIGGER = fragment_test(PROMOTION_TRIGGERS)
 # A line short enough for a promotion is scanned for both sets at once: most lines hold neither, and are ruled out in
 # one scan instead of two.
-_NOTICE_OR_PROMOTION_TRIGGER = fragment_gate(NOTICE_TRIGGERS + PROMOTION_TRIGGERS)
+_NOTICE_OR_PROMOTION_TRIGGER = fragment_test(NOTICE_TRIGGERS + PROMOTION_TRIGGERS)
 # Cheap gate: a footer row needs separators (one of these, or a run of three whitespace characters); without one, the
 # row check is skipped (_may_hold_row_separator). Substring tests find the characters far faster than a pattern's scan.
 ROW_SEPARATOR_CHARS = ("|", "·", "•")
@@ -312,14 +311,14 @@ def _footer_row(text: str) -> tuple[Label, str] | None:
 
 def _notice_or_promotion(stripped: str, lowered: str, may_promote: bool) -> tuple[Label, str] | None:
     """A legal or cookie notice, else (if the line is short enough to `may_promote`) a promotion, or None."""
-    if may_promote and _NOTICE_OR_PROMOTION_TRIGGER.search(lowered) is None:
+    if may_promote and not _NOTICE_OR_PROMOTION_TRIGGER(lowered):
         return None
-    notice = _NOTICE_SEARCH.search(stripped, lowered) if _NOTICE_TRIGGER.search(lowered) else None
+    notice = _NOTICE_SEARCH.search(stripped, lowered) if _NOTICE_TRIGGER(lowered) else None
     if notice is not None:
         if notice.group("legal") is not None:
             return Label.LEGAL_NOTICE, "copyright or reproduction notice"
         return Label.COOKIE_NOTICE, "cookie or consent notice"
-    if may_promote and _PROMOTION_TRIGGER.search(lowered) and _PROMOTION_SEARCH.search(stripped, lowered):
+    if may_promote and _PROMOTION_TRIGGER(lowered) and _PROMOTION_SEARCH.search(stripped, lowered):
         return Label.PROMOTION, "app download, newsletter or follow-us call"
     return None
 

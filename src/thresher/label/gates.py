@@ -8,12 +8,19 @@ dozen fragments or so, one substring test each (`contains_any`) is cheaper still
 A case-sensitive gate goes further: each fragment is looked for from its rarest character ("twitter" from its "w",
 checking "tw" behind it), so the search skips, in its fast scan for the characters the pattern starts with, every
 position holding a common letter. (With re.IGNORECASE the engine has no such scan, and the trie is used as it is.)
+
+Where label/_scan.pyx was built, `fragment_test` answers a case-sensitive gate's question without the pattern: a
+compiled scan of the text's characters in place, several times faster. `count_words` counts a text's words as
+str.split finds them, without making them.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+
+from thresher.compiled import compiled_module
+
 try:  # a pattern's parsed form and the engine's extra case partners: the re module's own, not a public API
     from re import _casefix, _constants, _parser
 except ImportError:  # pragma: no cover - a Python whose re is laid out otherwise: no pattern is proven sound
@@ -44,6 +51,47 @@ def fragment_gate(fragments: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     if len(trie) <= MAX_LOOKAHEAD_FIRST_CHARS:
         pattern = "(?=[" + "".join(re.escape(char) for char in sorted(trie)) + "])" + pattern
     return re.compile(pattern, flags)
+
+
+def fragment_test_python(fragments: Iterable[str]) -> Callable[[str], bool]:
+    """The definition of `fragment_test`: the fragment gate's search, found or not."""
+    search = fragment_gate(fragments).search
+
+    def occurs_in(text: str) -> bool:
+        return search(text) is not None
+
+    return occurs_in
+
+
+def count_words_python(text: str, limit: int) -> int:
+    """The definition of `count_words`: len(text.split(None, limit))."""
+    return len(text.split(None, limit))
+
+
+def more_words_than_python(text: str, limit: int) -> bool:
+    """The definition of `more_words_than`: len(text.split(None, limit)) > limit."""
+    return len(text.split(None, limit)) > limit
+
+
+# label/_scan.pyx's module when it was built: the fragment test and the word count compiled, reading the text's
+# characters in place (a pattern's search costs several times as much; str.split makes a string of every word only
+# for them to be counted); None keeps the Python code. tests/test_scan_compiled.py holds the twins to the definitions.
+_SCAN = compiled_module("thresher.label._scan")
+
+
+def fragment_test(fragments: Iterable[str]) -> Callable[[str], bool]:
+    """A function telling whether a text contains one of `fragments` (case-sensitive), as fragment_gate's pattern
+    would find: the compiled search where it was built."""
+    fragments = tuple(fragments)
+    if _SCAN is not None:
+        return _SCAN.FragmentSet(fragments).occurs_in
+    return fragment_test_python(fragments)
+
+
+# len(text.split(None, limit)): the words of a text (separated by white space as str.split sees it), counted up to
+# limit + 1 (all of them for a negative limit), and whether there are more than `limit`, without making the words.
+count_words: Callable[[str, int], int] = count_words_python if _SCAN is None else _SCAN.count_words
+more_words_than: Callable[[str, int], bool] = more_words_than_python if _SCAN is None else _SCAN.more_words_than
 
 
 # Characters of running text (English, German, French, Spanish, lower-cased), most frequent first; any other
