@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.label.gates import CaselessSearch, contains_any, fragment_test
+from thresher.label.gates import CaselessSearch, contains_any, count_words, fragment_test
 from thresher.model import Label
 
 # Past this many characters a block is prose that happens to contain a call to action.
@@ -206,8 +206,9 @@ def classify_appendix(text: str) -> tuple[Label, str] | None:
     stripped = text.strip()
     if len(stripped) <= MAX_APPENDIX_LABEL_CHARS and _APPENDIX_LABEL.match(stripped):
         return Label.WIDGET_HEADING, f"labels an appendix or a control ({stripped[:40]!r})"
-    # Words are counted only up to the limit: a long paragraph is not split whole to learn that it is long.
-    words = len(stripped.split(None, MAX_APPENDIX_LINE_WORDS))
+    # Words are counted only up to the limit, and not made (gates.count_words): a long paragraph is not split whole to
+    # learn that it is long.
+    words = count_words(stripped, MAX_APPENDIX_LINE_WORDS)
     if words > MAX_APPENDIX_LINE_WORDS:
         return None
     # The cheap tests first: each pattern opens with one of its openers (the line is stripped of white space), and a
