@@ -93,7 +93,7 @@ def test_the_letters_folding_apart_are_all_there_are() -> None:
 
 def test_the_partner_gate_turns_away_words_used_otherwise() -> None:
     for text in ("The company never said how many shares it sold.", "The latest figures came on Monday."):
-        assert dom_phrases._PROMOTION_TRIGGER(text.lower())
+        assert dom_phrases._HOLDS_PROMOTION_TRIGGER(text.lower())
         assert not dom_phrases._may_promote(text, text.lower())
         assert classify_call_to_action(text) is None
     assert classify_call_to_action("Never miss a story: sign up today") == (
@@ -233,11 +233,11 @@ def test_tag_lines_and_post_stamps_are_found_as_before(opening, pattern, data, p
 def test_the_scan_finds_every_trigger() -> None:
     # it looks for parts of some triggers: a block holding a trigger holds its part
     for trigger in PROMOTION_TRIGGERS:
-        assert dom_phrases._PROMOTION_TRIGGER("x " + trigger + " y"), trigger
+        assert dom_phrases._HOLDS_PROMOTION_TRIGGER("x " + trigger + " y"), trigger
 
 
 def test_a_part_found_without_its_trigger_is_no_call_to_action() -> None:
     for text in ("Bitte melden Sie sich.", "An analysis of the vote.", "Melden: ſubscribe to the bonds."):
-        assert dom_phrases._PROMOTION_TRIGGER(text.lower())
+        assert dom_phrases._HOLDS_PROMOTION_TRIGGER(text.lower())
         assert not dom_phrases._may_promote(text, text.lower()), text
         assert classify_call_to_action(text) is None

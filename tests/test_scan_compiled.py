@@ -31,7 +31,7 @@ TRIGGER_SETS = {
     "notice": furniture.NOTICE_TRIGGERS,
     "promotion": furniture.PROMOTION_TRIGGERS,
     "notice or promotion": furniture.NOTICE_TRIGGERS + furniture.PROMOTION_TRIGGERS,
-    "call to action": tuple(dom_phrases._SCANNED_PARTS.get(t, t) for t in dom_phrases.PROMOTION_TRIGGERS),
+    "call to action": dom_phrases._SCANNED_TRIGGERS,
 }
 ALL_TRIGGERS = sorted({trigger for triggers in TRIGGER_SETS.values() for trigger in triggers})
 TRIGGER_LETTERS = sorted(set("".join(ALL_TRIGGERS)))

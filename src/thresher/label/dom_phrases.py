@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.label.gates import CaselessSearch, contains_any, count_words, fragment_test
+from thresher.label.gates import CaselessSearch, contains_any, count_words, fragment_gate, fragment_test
 from thresher.model import Label
 
 # Past this many characters a block is prose that happens to contain a call to action.
@@ -67,7 +67,10 @@ PROMOTION_TRIGGERS = (
 # two triggers that is a common letter ("m" of "anmelden"), and the scan looks for a part of them instead. It lets through a few more blocks, which the
 # partners' test (of the triggers themselves) turns away.
 _SCANNED_PARTS = {"anmelden": "elden", "canal": "anal"}
-_PROMOTION_TRIGGER = fragment_test(_SCANNED_PARTS.get(trigger, trigger) for trigger in PROMOTION_TRIGGERS)
+_SCANNED_TRIGGERS = tuple(_SCANNED_PARTS.get(trigger, trigger) for trigger in PROMOTION_TRIGGERS)
+_HOLDS_PROMOTION_TRIGGER = fragment_test(_SCANNED_TRIGGERS)
+# The same gate as a pattern (the fragment test's definition), as tests/test_html_label.py reads it.
+_PROMOTION_TRIGGER = fragment_gate(_SCANNED_TRIGGERS)
 # Most blocks holding a trigger use the word otherwise ("shares", "never", "the latest"), and the pattern's search
 # costs ten times the trigger's scan. The pattern's phrases with these triggers hold one of the partners beside them
 # ("share this"); every phrase holds a trigger that is missing here or holds one of its partners. Keep it so.
@@ -115,7 +118,7 @@ def classify_call_to_action(text: str) -> tuple[Label, str] | None:
 def _may_promote(text: str, lowered: str) -> bool:
     """False when the block (`lowered` is text.lower()) holds no phrase of _PROMOTION: no trigger, or no trigger with
     one of its partners. True only for a block holding a trigger."""
-    if not _PROMOTION_TRIGGER(lowered):
+    if not _HOLDS_PROMOTION_TRIGGER(lowered):
         return False  # a scan for plain fragments is far cheaper than the pattern's search, and most blocks fail it
     if not text.isascii() and contains_any(text, _CASE_FOLDS_APART):
         return contains_any(lowered, PROMOTION_TRIGGERS)
