@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from thresher.compiled import compiled_module
 from thresher.label.dom_phrases import classify_appendix, classify_call_to_action, is_related_heading
 from thresher.label.dom_vocab import WEAK_TAGS, WEAK_WORDS, name_evidence
+from thresher.label.gates import more_words_than
 from thresher.metadata.text import MONTH_ALTERNATION
 from thresher.model import Block, Label, Role
 from thresher.segment.html import CONTROL_TAGS, Container, Segmentation, block_path, element_name
@@ -755,7 +756,7 @@ def _as_metadata(
     opening publication stamp, "Updated ..."); a line opening with a byline word still makes a byline."""
     # The tag first, and the words counted only up to the limit: most blocks asked are long paragraphs.
     limit = opts.max_metadata_words
-    if block.tag in NOT_METADATA_TAGS or len(block.text.split(None, limit)) > limit:
+    if block.tag in NOT_METADATA_TAGS or more_words_than(block.text, limit):
         return False
     meta = kinds[c]
     if meta is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from thresher.label.gates import CaselessSearch, contains_any, count_words, fragment_gate, fragment_test
+from thresher.label.gates import CaselessSearch, contains_any, count_words, fragment_test
 from thresher.model import Label
 
 # Past this many characters a block is prose that happens to contain a call to action.
@@ -63,14 +63,12 @@ PROMOTION_TRIGGERS = (
     "lust", "gefällt", "kennt", "verpassen", "versäumen", "laufenden", "enjoyed", "liked", "never", "journalism",
     "become", "submit", "hazte", "siga", "canal", "zapraszamy", "kommentaren", "eingeloggt", "loggen",
 )
-# The pattern's scan (the fragment test's definition) stops at every character that is the rarest of some fragment; for
-# two triggers that is a common letter ("m" of "anmelden"), and the scan looks for a part of them instead. It lets through a few more blocks, which the
-# partners' test (of the triggers themselves) turns away.
+# The fragment test's Python definition, a pattern's scan, stops at every character that is the rarest of some
+# fragment; for two triggers that is a common letter ("m" of "anmelden"), and the scan looks for a part of them
+# instead. It lets through a few more blocks, which the partners' test (of the triggers themselves) turns away.
 _SCANNED_PARTS = {"anmelden": "elden", "canal": "anal"}
 _SCANNED_TRIGGERS = tuple(_SCANNED_PARTS.get(trigger, trigger) for trigger in PROMOTION_TRIGGERS)
 _HOLDS_PROMOTION_TRIGGER = fragment_test(_SCANNED_TRIGGERS)
-# The same gate as a pattern (the fragment test's definition), as tests/test_html_label.py reads it.
-_PROMOTION_TRIGGER = fragment_gate(_SCANNED_TRIGGERS)
 # Most blocks holding a trigger use the word otherwise ("shares", "never", "the latest"), and the pattern's search
 # costs ten times the trigger's scan. The pattern's phrases with these triggers hold one of the partners beside them
 # ("share this"); every phrase holds a trigger that is missing here or holds one of its partners. Keep it so.
