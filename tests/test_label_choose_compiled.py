@@ -157,3 +157,16 @@ def test_main_content_on_the_sample_pages_is_the_same_either_way(sample, monkeyp
     fast = choose()
     monkeypatch.setattr(dom, "_CHOICE", dom)
     assert choose() == fast
+
+
+@needs_compiled
+@settings(max_examples=500, deadline=None)
+@given(
+    st.one_of(
+        st.text(),
+        st.text(alphabet=st.sampled_from(list("ab_ 1,.-\t\n\u00e9\u00bd\u0301\u4e2d\u3002\u0660\u2163\U0001F600\u00a0"))),
+    )
+)
+def test_compiled_words_apart_gives_the_python_answer(text):
+    # Word characters are the re module's \w: letters, digits and numbers of every script, and the underscore.
+    assert compiled.words_apart(text) == dom.words_apart(text)

@@ -1,9 +1,9 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, initializedcheck=False, cdivision=True
-"""`label.dom`'s `evidence_of`, `prose_flags_of`, `furniture_sources`, `block_weights` and `best_container`, compiled:
-the same answers, faster.
+"""`label.dom`'s `evidence_of`, `prose_flags_of`, `furniture_sources`, `block_weights`, `best_container` and
+`words_apart`, compiled: the same answers, faster.
 
 dom.py holds the definition (what reads as prose, what makes a container furniture, what a block weighs); this is a
-line-for-line twin of the five functions, the loops over every container and block of a page that choosing its main content makes. In
+line-for-line twin of the six functions, the loops over every container and block of a page that choosing its main content makes. In
 Python each step of those loops is a handful of interpreted operations; here the indices, the counts and the weights
 are C numbers, and only the records' fields and the sets stay Python objects.
 
@@ -13,6 +13,7 @@ tests/test_label_choose_compiled.py holds the twins to the same answers.
 """
 
 from cpython.object cimport PyObject, PyTypeObject
+from cpython.unicode cimport Py_UNICODE_ISALNUM
 from libc.stdlib cimport free, malloc
 
 cdef extern from "structmember.h":
@@ -27,6 +28,11 @@ cdef extern from "descrobject.h":
 
 cdef extern from "Python.h":
     PyTypeObject *Py_TYPE(object record)
+    int PyUnicode_KIND(object text)
+    void *PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index)
+    void PyUnicode_WRITE(int kind, void *data, Py_ssize_t index, Py_UCS4 value)
+    object PyUnicode_FromKindAndData(int kind, const void *buffer, Py_ssize_t size)
 
 
 cdef struct Slot:
@@ -245,3 +251,37 @@ def best_container(list containers, list prefix) -> tuple:
             best = index
             best_score = score
     return best, best_score
+
+
+cdef inline bint is_word(Py_UCS4 ch):
+    """The re module's \\w on str patterns: a letter, a digit or a number of any script, or the underscore."""
+    if ch < 128:
+        return (u'0' <= ch <= u'9') or (u'a' <= ch <= u'z') or (u'A' <= ch <= u'Z') or ch == u'_'
+    return Py_UNICODE_ISALNUM(ch)
+
+
+def words_apart(str text) -> str:
+    cdef Py_ssize_t length = len(text), i, out = 0
+    cdef int kind = PyUnicode_KIND(text)
+    cdef const void *data = PyUnicode_DATA(text)
+    cdef Py_UCS4 ch
+    cdef bint gap = False
+    # The words never hold more characters than the text, nor a wider one: the buffer takes the text's kind.
+    cdef void *buffer = malloc(length * kind + 1)
+    if buffer == NULL:
+        raise MemoryError()
+    try:
+        for i in range(length):
+            ch = PyUnicode_READ(kind, data, i)
+            if is_word(ch):
+                if gap and out:
+                    PyUnicode_WRITE(kind, buffer, out, 32)
+                    out += 1
+                gap = False
+                PyUnicode_WRITE(kind, buffer, out, ch)
+                out += 1
+            else:
+                gap = True
+        return PyUnicode_FromKindAndData(kind, buffer, out)
+    finally:
+        free(buffer)

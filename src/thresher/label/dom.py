@@ -173,9 +173,15 @@ class MainContent:
 
 
 def _norm(text: str) -> str:
-    """The text's words, lower-cased, one space apart. (Each run of non-word characters made one space is the same
-    string, cheaper than joining the words found: no whitespace character is a word character.)"""
-    return _NOT_WORDS.sub(" ", text.lower()).strip()
+    """The text's words, lower-cased, one space apart."""
+    return _CHOICE.words_apart(text.lower())
+
+
+def words_apart(text: str) -> str:
+    """The text's words (runs of word characters, as the re module's \\w reads them) one space apart. (Each run of
+    non-word characters made one space is the same string, cheaper than joining the words found: no whitespace
+    character is a word character.) label/_choose.pyx compiles this function."""
+    return _NOT_WORDS.sub(" ", text).strip()
 
 
 def _title_words(title: str | None) -> set[str]:
