@@ -170,3 +170,35 @@ def test_main_content_on_the_sample_pages_is_the_same_either_way(sample, monkeyp
 def test_compiled_words_apart_gives_the_python_answer(text):
     # Word characters are the re module's \w: letters, digits and numbers of every script, and the underscore.
     assert compiled.words_apart(text) == dom.words_apart(text)
+
+
+@needs_compiled
+def test_compiled_evidence_keeps_its_own_cache_off_the_collectors_lists():
+    import gc
+
+    import thresher
+    from thresher.label.dom_vocab import name_evidence
+
+    thresher.clear_caches()
+    assert compiled.evidence_size() == 0
+    containers = [Container("nav", "#menu.main-nav", -1, 0), Container("div", ".article-body", 0, 1)]
+    found = compiled.evidence_of(containers, name_evidence)
+    assert found == [name_evidence(c.tag, c.ident, c.hint) for c in containers]
+    assert compiled.evidence_size() == 2
+    assert compiled.evidence_of(containers, name_evidence) == found  # the same answers from the cache
+    assert not any(gc.is_tracked(answer) for answer in found)
+    thresher.clear_caches()
+    assert compiled.evidence_size() == 0
+
+
+@needs_compiled
+def test_compiled_evidence_cache_is_bounded(monkeypatch):
+    import thresher
+    from thresher.label.dom_vocab import name_evidence
+
+    thresher.clear_caches()
+    monkeypatch.setattr(compiled, "EVIDENCE_CACHE_SIZE", 2)
+    containers = [Container("div", f".box-{n}", -1, 0) for n in range(5)]
+    assert compiled.evidence_of(containers, name_evidence) == [name_evidence("div", f".box-{n}", "") for n in range(5)]
+    assert compiled.evidence_size() <= 2
+    thresher.clear_caches()

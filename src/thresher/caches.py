@@ -14,7 +14,7 @@ def clear_caches() -> None:
     """Empty every per-text and per-name cache (the compiled patterns and tag tables stay)."""
     from thresher import langid
     from thresher.filter import words
-    from thresher.label import dom_vocab, furniture
+    from thresher.label import dom, dom_vocab, furniture
     from thresher.segment import html
 
     for cached in (
@@ -24,3 +24,5 @@ def clear_caches() -> None:
         cached.cache_clear()
     html._CLASS_PART.clear()
     html._SHORT_IDENT.clear()
+    if dom._COMPILED_CHOICE is not None:
+        dom._COMPILED_CHOICE.clear_evidence_cache()

@@ -28,6 +28,8 @@ cdef extern from "descrobject.h":
 
 cdef extern from "Python.h":
     PyTypeObject *Py_TYPE(object record)
+    PyObject *PyDict_GetItem(object mapping, object key)
+    void PyObject_GC_UnTrack(void *op)
     int PyUnicode_KIND(object text)
     void *PyUnicode_DATA(object text)
     Py_UCS4 PyUnicode_READ(int kind, const void *data, Py_ssize_t index)
@@ -109,10 +111,47 @@ cdef inline bint ends_like_sentence(str text):
     return (stripped[len(stripped) - 1 :] if stripped else "") in sentence_end_marks
 
 
+# evidence_of's own cache of `evidence`'s answers by (tag, ident, hint), emptied whole when it holds
+# EVIDENCE_CACHE_SIZE of them (a crawl's names never end) and by thresher.clear_caches(). Its keys and answers (strings,
+# booleans, label members) are off the garbage collector's lists: no cycle can run through them. Behind an lru_cache
+# (name_evidence's), they were thousands of tracked tuples a page, every one followed by each young collection while
+# the page was cleaned: most of the collector's time on trafilatura-eval.
+EVIDENCE_CACHE_SIZE = 16384
+cdef dict evidence_cache = {}
+
+
+def clear_evidence_cache() -> None:
+    evidence_cache.clear()
+
+
+def evidence_size() -> int:
+    """How many answers the cache holds (for the tests)."""
+    return len(evidence_cache)
+
+
 def evidence_of(list containers, evidence) -> list:
     cdef list out = []
+    cdef tuple key
+    cdef PyObject *hit
+    # A function behind functools.lru_cache is asked directly: this cache stands in for its own.
+    analyse = getattr(evidence, "__wrapped__", evidence)
     for c in containers:
-        out.append(evidence(read(c, c_tag), read(c, c_ident), read(c, c_hint)))
+        tag = read(c, c_tag)
+        ident = read(c, c_ident)
+        hint = read(c, c_hint)
+        key = (tag, ident, hint)
+        hit = PyDict_GetItem(evidence_cache, key)
+        if hit != NULL:
+            out.append(<object> hit)
+            continue
+        found = analyse(tag, ident, hint)
+        if len(evidence_cache) >= EVIDENCE_CACHE_SIZE:
+            evidence_cache.clear()
+        PyObject_GC_UnTrack(<PyObject *> key)
+        if type(found) is tuple:
+            PyObject_GC_UnTrack(<PyObject *> found)
+        evidence_cache[key] = found
+        out.append(found)
     return out
 
 

@@ -549,7 +549,7 @@ def _is_weak(word: str) -> bool:
 
 def evidence_of(containers: list[Container], evidence: Callable[[str, str, str], tuple]) -> list[tuple]:
     """Per container, what its names say: `evidence(tag, ident, hint)` (dom_vocab.name_evidence). label/_choose.pyx
-    compiles this loop."""
+    compiles this loop, with a cache of its own in place of the function's lru_cache (see there)."""
     return [evidence(c.tag, c.ident, c.hint) for c in containers]
 
 
