@@ -202,3 +202,10 @@ def test_compiled_evidence_cache_is_bounded(monkeypatch):
     assert compiled.evidence_of(containers, name_evidence) == [name_evidence("div", f".box-{n}", "") for n in range(5)]
     assert compiled.evidence_size() <= 2
     thresher.clear_caches()
+
+
+@needs_compiled
+def test_compiled_evidence_cache_holds_one_functions_answers():
+    containers = [Container("div", "#x", -1, 0)]
+    assert compiled.evidence_of(containers, lambda *names: ("first", *names)) == [("first", "div", "#x", "")]
+    assert compiled.evidence_of(containers, lambda *names: ("second", *names)) == [("second", "div", "#x", "")]

@@ -118,6 +118,7 @@ cdef inline bint ends_like_sentence(str text):
 # the page was cleaned: most of the collector's time on trafilatura-eval.
 EVIDENCE_CACHE_SIZE = 16384
 cdef dict evidence_cache = {}
+cdef object cached_for = None  # the function whose answers the cache holds
 
 
 def clear_evidence_cache() -> None:
@@ -133,8 +134,12 @@ def evidence_of(list containers, evidence) -> list:
     cdef list out = []
     cdef tuple key
     cdef PyObject *hit
+    global cached_for
     # A function behind functools.lru_cache is asked directly: this cache stands in for its own.
     analyse = getattr(evidence, "__wrapped__", evidence)
+    if analyse is not cached_for:
+        evidence_cache.clear()
+        cached_for = analyse
     for c in containers:
         tag = read(c, c_tag)
         ident = read(c, c_ident)
