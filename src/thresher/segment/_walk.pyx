@@ -17,7 +17,7 @@ from dataclasses import fields as fields_of
 
 from libc.stdint cimport uint64_t, uintptr_t
 from libc.stdlib cimport calloc, free, malloc, realloc
-from libc.string cimport memchr, memcmp, memcpy
+from libc.string cimport memchr, memcmp, memcpy, strlen
 from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_DECREF, Py_INCREF
 from cpython.unicode cimport PyUnicode_DecodeASCII, PyUnicode_DecodeUTF8
@@ -305,31 +305,27 @@ cdef struct AttrNames:
     unsigned char kinds[NAME_SLOTS]
 
 
-cdef unsigned char name_kind(th_attr *attr) noexcept:
-    """The attribute's name, read from lexbor, as one of the A_ kinds."""
+# The names the walk tells apart, in the order of the A_ kinds (A_ID = 1 + the index of "id").
+cdef const char *WALK_NAMES[9]
+WALK_NAMES[:] = [b"id", b"class", b"role", b"itemprop", b"href", b"hidden", b"aria-hidden", b"style", b"type"]
+
+
+cdef unsigned char kind_among(th_attr *attr, const char **names, unsigned char count) noexcept:
+    """The attribute's name, read from lexbor, as 1 + its index in `names`; 0 for any other name."""
     cdef size_t length = 0
     cdef const unsigned char *name = attr_name_fn(attr, &length)
+    cdef unsigned char i
     if name == NULL:
-        return A_OTHER
-    if name_is(name, length, b"id", 2):
-        return A_ID
-    if name_is(name, length, b"class", 5):
-        return A_CLASS
-    if name_is(name, length, b"role", 4):
-        return A_ROLE
-    if name_is(name, length, b"itemprop", 8):
-        return A_ITEMPROP
-    if name_is(name, length, b"href", 4):
-        return A_HREF
-    if name_is(name, length, b"hidden", 6):
-        return A_HIDDEN
-    if name_is(name, length, b"aria-hidden", 11):
-        return A_ARIA_HIDDEN
-    if name_is(name, length, b"style", 5):
-        return A_STYLE
-    if name_is(name, length, b"type", 4):
-        return A_TYPE
-    return A_OTHER
+        return 0
+    for i in range(count):
+        if name_is(name, length, names[i], strlen(names[i])):
+            return i + 1
+    return 0
+
+
+cdef inline unsigned char name_kind(th_attr *attr) noexcept:
+    """The attribute's name as one of the A_ kinds."""
+    return kind_among(attr, WALK_NAMES, 9)
 
 
 cdef unsigned char attr_kind(AttrNames *names, th_attr *attr) noexcept:
@@ -1173,33 +1169,14 @@ def bind_hints(size_t meta_id, size_t script_id, size_t h1_id, size_t title_id, 
     title_tag, link_tag, html_ns = (<th_node *> title_id).local_name, (<th_node *> link_id).local_name, meta.ns
 
 
-cdef unsigned char hint_name_kind(th_attr *attr) noexcept:
+# The names the hint collection reads, in the order of the H_ kinds (H_PROPERTY = 1 + the index of "property").
+cdef const char *HINT_NAMES[10]
+HINT_NAMES[:] = [b"property", b"name", b"itemprop", b"http-equiv", b"content", b"type", b"rel", b"href", b"class", b"id"]
+
+
+cdef inline unsigned char hint_name_kind(th_attr *attr) noexcept:
     """The attribute's qualified name (the key of selectolax's `attributes` dict) as one of the H_ kinds."""
-    cdef size_t length = 0
-    cdef const unsigned char *name = attr_name_fn(attr, &length)
-    if name == NULL:
-        return H_OTHER
-    if name_is(name, length, b"property", 8):
-        return H_PROPERTY
-    if name_is(name, length, b"name", 4):
-        return H_NAME
-    if name_is(name, length, b"itemprop", 8):
-        return H_ITEMPROP
-    if name_is(name, length, b"http-equiv", 10):
-        return H_HTTP_EQUIV
-    if name_is(name, length, b"content", 7):
-        return H_CONTENT
-    if name_is(name, length, b"type", 4):
-        return H_TYPE
-    if name_is(name, length, b"rel", 3):
-        return H_REL
-    if name_is(name, length, b"href", 4):
-        return H_HREF
-    if name_is(name, length, b"class", 5):
-        return H_CLASS
-    if name_is(name, length, b"id", 2):
-        return H_ID
-    return H_OTHER
+    return kind_among(attr, HINT_NAMES, 10)
 
 
 cdef void hint_attributes(th_node *node, th_attr **found) noexcept:
