@@ -1214,6 +1214,16 @@ cdef bint value_is(th_node *node, th_attr *attr, const char *want, size_t length
     return True
 
 
+cdef inline th_node *preorder_next(th_node *node, th_node *root) noexcept:
+    """The node after `node` in document order inside `root` (its first child, else the next sibling of it or of its
+    nearest ancestor that has one); NULL past the end of `root`."""
+    if node.first_child != NULL:
+        return node.first_child
+    while node != root and node.next == NULL:
+        node = node.parent
+    return NULL if node == root else node.next
+
+
 cdef str deep_text(th_node *root, const unsigned char *separator, size_t separator_length, Buffer out):
     """`node.text(deep=True, separator=...)` of selectolax: every descendant text node, in document order, joined
     by the separator and decoded once."""
@@ -1229,14 +1239,7 @@ cdef str deep_text(th_node *root, const unsigned char *separator, size_t separat
                     out.append(separator, separator_length)
                 out.append(chars.data.data, chars.data.length)
                 count += 1
-        if node.first_child != NULL:
-            node = node.first_child
-        else:
-            while node != root and node.next == NULL:
-                node = node.parent
-            if node == root:
-                break
-            node = node.next
+        node = preorder_next(node, root)
     return out.text(0)
 
 
@@ -1318,12 +1321,5 @@ def title_hints(size_t root_id, Py_ssize_t max_headings, Py_ssize_t levels):
                     if value_is(node, found[H_REL], b"canonical", 9):
                         link_seen = True
                         href = found_value_of(found[H_HREF])
-        if node.first_child != NULL:
-            node = node.first_child
-        else:
-            while node != root and node.next == NULL:
-                node = node.parent
-            if node == root:
-                break
-            node = node.next
+        node = preorder_next(node, root)
     return metas, scripts, headings, title, href
