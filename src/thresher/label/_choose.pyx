@@ -3,9 +3,9 @@
 `words_apart`, compiled: the same answers, faster.
 
 dom.py holds the definition (what reads as prose, what makes a container furniture, what a block weighs); this is a
-line-for-line twin of the six functions, the loops over every container and block of a page that choosing its main content makes. In
-Python each step of those loops is a handful of interpreted operations; here the indices, the counts and the weights
-are C numbers, and only the records' fields and the sets stay Python objects.
+line-for-line twin of the six functions, the loops over every container and block of a page that choosing its main
+content makes. In Python each step of those loops is a handful of interpreted operations; here the indices, the counts
+and the weights are C numbers, and only the records' fields and the sets stay Python objects.
 
 The weights are summed in the same order with the same operations (IEEE doubles, no reassociation), so the scores
 are the same floats. `configure(module)` reads the tag sets and label kinds from label.dom at import.
@@ -88,10 +88,11 @@ def configure(module) -> None:
     """Read the tables the functions use, and the record classes, from label.dom (`module`)."""
     global never_content_kinds, weak_words, weak_tags, control_tags, table_cell_tags, prose_tags, sentence_end_marks
     global c_tag, c_ident, c_hint, c_parent, c_first_block, c_end_block, b_text, b_tag, b_link_density
-    c_tag, c_ident, c_hint = slot_of(module.Container, "tag"), slot_of(module.Container, "ident"), slot_of(module.Container, "hint")
-    c_parent, c_first_block = slot_of(module.Container, "parent"), slot_of(module.Container, "first_block")
-    c_end_block = slot_of(module.Container, "end_block")
-    b_text, b_tag, b_link_density = slot_of(module.Block, "text"), slot_of(module.Block, "tag"), slot_of(module.Block, "link_density")
+    container, block = module.Container, module.Block
+    c_tag, c_ident, c_hint = slot_of(container, "tag"), slot_of(container, "ident"), slot_of(container, "hint")
+    c_parent, c_first_block = slot_of(container, "parent"), slot_of(container, "first_block")
+    c_end_block = slot_of(container, "end_block")
+    b_text, b_tag, b_link_density = slot_of(block, "text"), slot_of(block, "tag"), slot_of(block, "link_density")
     never_content_kinds = frozenset(module.NEVER_CONTENT_KINDS)
     weak_words = frozenset(module.WEAK_WORDS)
     weak_tags = frozenset(module.WEAK_TAGS)
@@ -189,7 +190,7 @@ def furniture_sources(
     layout_words,
     bint weak_names,
 ) -> list:
-    cdef Py_ssize_t count = len(containers), index, parent, first, end, source
+    cdef Py_ssize_t count = len(containers), index, parent, first, end
     cdef Py_ssize_t running = prose_before[len(prose_before) - 1]
     cdef Py_ssize_t *furniture_from = <Py_ssize_t *> malloc((count + 1) * sizeof(Py_ssize_t))
     cdef unsigned char *in_content = <unsigned char *> malloc(count + 1)

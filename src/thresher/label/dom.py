@@ -940,9 +940,9 @@ def _drop_empty_headings(blocks: list[Block], inside: bytearray, opts: DomLabelO
         pending.remove(Label.WIDGET_HEADING, f"{pending.tag} with no body text under it")
 
 
-# label/_choose.pyx's module when it was built: furniture_sources, block_weights and best_container compiled, the
-# loops over every container and block of the page that choosing the main content makes. It reads the tag sets and
-# kinds above from this module.
+# label/_choose.pyx's module when it was built: evidence_of, prose_flags_of, furniture_sources, block_weights,
+# best_container and words_apart compiled, the loops over every container and block of the page that choosing the main
+# content makes. It reads the tag sets, kinds and record classes above from this module.
 _COMPILED_CHOICE = compiled_module("thresher.label._choose")
 if _COMPILED_CHOICE is not None:
     _COMPILED_CHOICE.configure(sys.modules[__name__])
